@@ -1,0 +1,21 @@
+/// FNV-1a, 64 bits: a fast hash that is the same on every run and every machine,
+/// unlike Swift's `Hasher`, so its values can be stored.
+public enum StableHash {
+    public static func fnv1a(_ text: some StringProtocol) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 {
+            hash ^= UInt64(byte)
+            hash &*= 0x0000_0100_0000_01b3
+        }
+        return hash
+    }
+
+    /// Mixes a 64-bit value (SplitMix64's finaliser), for deriving independent hash functions.
+    @inline(__always)
+    public static func mix(_ value: UInt64) -> UInt64 {
+        var z = value &+ 0x9e37_79b9_7f4a_7c15
+        z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9
+        z = (z ^ (z >> 27)) &* 0x94d0_49bb_1331_11eb
+        return z ^ (z >> 31)
+    }
+}

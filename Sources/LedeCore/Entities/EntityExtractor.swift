@@ -1,0 +1,199 @@
+/// Finds the names in a text: runs of capitalised words that are not merely the first word
+/// of a sentence, normalised so that `Amazon`, `Amazon.com Inc.` and `Amazon's` are one entity,
+/// with acronyms ("AWS") and surnames ("Amodei") tied to the full names they stand for.
+public enum EntityExtractor {
+    /// - Parameters:
+    ///   - sentences: the text, one sentence per element.
+    ///   - tags: names the source itself attached to the article (feed categories, keywords).
+    public static func entities(inSentences sentences: [String], tags: [String] = []) -> [Entity] {
+        var mentions: [(name: String, sentenceStart: Bool)] = []
+        for sentence in sentences {
+            mentions.append(contentsOf: capitalisedRuns(in: sentence))
+        }
+        // A capitalised word that opens a sentence counts only if the text also capitalises it elsewhere.
+        let midSentence = Set(mentions.filter { !$0.sentenceStart }.map { normalise($0.name).key })
+        var counts: [String: (names: [String: Int], count: Int)] = [:]
+        func add(_ raw: String) {
+            let (key, name) = normalise(raw)
+            guard key.count > 1, !ignored.contains(key) else { return }
+            counts[key, default: ([:], 0)].names[name, default: 0] += 1
+            counts[key, default: ([:], 0)].count += 1
+        }
+        for mention in mentions {
+            let key = normalise(mention.name).key
+            if mention.sentenceStart && !midSentence.contains(key) && !mention.name.contains(" ") && !isAcronym(mention.name) {
+                continue
+            }
+            add(mention.name)
+        }
+        for tag in tags where tag.first?.isUppercase == true { add(tag) }
+        return merged(counts)
+    }
+
+    // MARK: - Finding names
+
+    static let connectors: Set<String> = ["of", "de", "du", "del", "der", "van", "von", "la", "&", "and", "for"]
+    /// Capitalised words that are never names on their own.
+    static let ignored: Set<String> = [
+        "the", "a", "an", "i", "it", "its", "in", "on", "at", "but", "and", "or", "if", "as", "this", "that",
+        "these", "those", "he", "she", "they", "we", "you", "his", "her", "their", "our", "there", "here",
+        "what", "when", "where", "why", "how", "who", "which", "while", "after", "before", "for", "with",
+        "from", "by", "to", "of", "so", "yet", "still", "also", "then", "now", "today", "yesterday",
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+        "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+        "mr", "mrs", "ms", "dr", "prof", "ceo", "cfo", "cto", "coo", "chief", "executive", "officer",
+        "president", "chairman", "chair", "director", "analyst", "analysts", "minister", "senator",
+        "spokesperson", "spokesman", "spokeswoman", "read", "more", "related", "advertisement", "update",
+        "updated", "editor", "note", "photo", "image", "source", "sources", "people", "some", "one", "two",
+        "under", "over", "about", "across", "despite", "although", "because", "since", "until", "during",
+        "not", "no", "yes", "all", "both", "each", "every", "many", "most", "other", "such", "only", "just",
+        "even", "already", "according", "meanwhile", "however", "instead", "together", "first", "last",
+        "next", "new", "q1", "q2", "q3", "q4", "gw", "mw", "kw", "twh", "gwh", "usd", "eur", "gbp", "ai",
+    ]
+    static let corporateSuffixes: Set<String> = [
+        "inc", "inc.", "incorporated", "corp", "corp.", "corporation", "ltd", "ltd.", "limited", "plc", "llc",
+        "co", "co.", "ag", "sa", "s.a.", "nv", "n.v.", "gmbh", "se", "holdings",
+    ]
+
+    /// Runs of capitalised words in one sentence, with whether the run opens the sentence.
+    static func capitalisedRuns(in sentence: String) -> [(name: String, sentenceStart: Bool)] {
+        var runs: [(String, Bool)] = []
+        var current: [String] = []
+        var currentStartsSentence = false
+        var pendingConnectors: [String] = []
+        var position = 0
+        func flush() {
+            if !current.isEmpty { runs.append((current.joined(separator: " "), currentStartsSentence)) }
+            current = []
+            pendingConnectors = []
+        }
+        for rawWord in sentence.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "—" || $0 == "/" }) {
+            defer { position += 1 }
+            let leading = rawWord.first.map { "\"“‘'(".contains($0) } ?? false
+            var word = rawWord.trimming("\"“”‘’'()[]:;!?")
+            let endsClause = rawWord.last.map { ",;:.!?)\"”".contains($0) } ?? false
+            // Keep "Inc." and "U.S." whole; drop a sentence's final full stop.
+            if word.hasSuffix("."), !corporateSuffixes.contains(word.lowercased()), !isAcronym(word) { word.removeLast() }
+            if word.hasSuffix(",") { word.removeLast() }
+            if leading, !current.isEmpty { flush() }
+            guard let first = word.first else {
+                flush()
+                continue
+            }
+            if first.isUppercase || (first.isNumber && !current.isEmpty && word.contains(where: { $0.isLetter })) {
+                if current.isEmpty { currentStartsSentence = position == 0 }
+                current.append(contentsOf: pendingConnectors)
+                pendingConnectors = []
+                current.append(word)
+            } else if !current.isEmpty, connectors.contains(word.lowercased()), !endsClause {
+                pendingConnectors.append(word)
+                continue
+            } else {
+                flush()
+            }
+            if endsClause { flush() }
+        }
+        flush()
+        // Split runs that start with an ignorable word ("The Federal Reserve" → "Federal Reserve").
+        return runs.compactMap { run in
+            var words = run.0.split(separator: " ").map(String.init)
+            var startsSentence = run.1
+            while let first = words.first, ignored.contains(first.lowercased()) || connectors.contains(first.lowercased()) {
+                words.removeFirst()
+                startsSentence = false
+            }
+            while let last = words.last, connectors.contains(last.lowercased()) { words.removeLast() }
+            return words.isEmpty ? nil : (words.joined(separator: " "), startsSentence)
+        }
+    }
+
+    static func isAcronym(_ word: String) -> Bool {
+        let letters = word.filter(\.isLetter)
+        return letters.count >= 2 && letters.allSatisfy(\.isUppercase)
+    }
+
+    // MARK: - Normalising
+
+    /// The key and the display name of a mention.
+    static func normalise(_ raw: String) -> (key: String, name: String) {
+        var words = raw.split(separator: " ").map(String.init)
+        if var last = words.last {
+            for suffix in ["'s", "’s", "'", "’"] where last.hasSuffix(suffix) {
+                last.removeLast(suffix.count)
+                break
+            }
+            words[words.count - 1] = last
+        }
+        while words.count > 1, let last = words.last, corporateSuffixes.contains(last.lowercased().trimming(",")) {
+            words.removeLast()
+        }
+        words = words.map { word in
+            var word = word.trimming(",")
+            if word.lowercased().hasSuffix(".com"), word.count > 4 { word.removeLast(4) }
+            return word
+        }
+        let name = words.joined(separator: " ")
+        let key = name.lowercased().filter { $0.isLetter || $0.isNumber || $0 == " " || $0 == "&" }
+        return (key, name)
+    }
+
+    /// Folds acronyms and surnames into the full names they stand for, and picks display names.
+    static func merged(_ counts: [String: (names: [String: Int], count: Int)]) -> [Entity] {
+        var target: [String: String] = [:]
+        let multiWord = counts.keys.filter { $0.contains(" ") }
+        for key in counts.keys where !key.contains(" ") {
+            // An acronym of a multi-word name: "aws" → "amazon web services".
+            if let full = multiWord.first(where: { initials($0) == key }) {
+                target[key] = full
+                continue
+            }
+            // A surname or short form: "amodei" → "dario amodei" when exactly one full name ends with it.
+            let endings = multiWord.filter { $0.hasSuffix(" " + key) }
+            if endings.count == 1 { target[key] = endings[0] }
+        }
+        var merged: [String: (names: [String: Int], count: Int)] = [:]
+        for (key, value) in counts {
+            let destination = target[key] ?? key
+            merged[destination, default: ([:], 0)].count += value.count
+            if destination == key {
+                for (name, count) in value.names { merged[destination, default: ([:], 0)].names[name, default: 0] += count }
+            }
+        }
+        return merged.map { key, value in
+            let name = value.names.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key ?? key
+            return Entity(key: key, name: name, kind: kind(of: name), mentions: value.count)
+        }.sorted { ($0.mentions, $1.key) > ($1.mentions, $0.key) }
+    }
+
+    static func initials(_ key: String) -> String {
+        String(key.split(separator: " ").filter { !connectors.contains(String($0)) }.compactMap(\.first))
+    }
+
+    static let organisationWords: Set<String> = [
+        "inc", "corp", "group", "bank", "capital", "partners", "technologies", "systems", "labs", "networks",
+        "energy", "holdings", "ventures", "commission", "agency", "ministry", "department", "university",
+        "authority", "council", "reserve", "services", "cloud", "power", "electric", "motors", "airlines",
+        "fund", "securities", "exchange", "semiconductor", "semiconductors", "robotics", "therapeutics",
+        "pharmaceuticals", "media", "court", "parliament", "congress", "senate", "office", "institute",
+    ]
+
+    static func kind(of name: String) -> Entity.Kind {
+        let words = name.lowercased().split(separator: " ").map(String.init)
+        if words.contains(where: organisationWords.contains) || isAcronym(name) { return .organization }
+        if let place = Gazetteer.places[name.lowercased()] { return place }
+        return .other
+    }
+}
+
+/// A few well-known places, so that "Europe" or "Texas" are not taken for companies.
+enum Gazetteer {
+    static let places: [String: Entity.Kind] = Dictionary(
+        uniqueKeysWithValues: [
+            "europe", "asia", "africa", "america", "north america", "south america", "latin america",
+            "united states", "us", "u.s", "usa", "china", "japan", "india", "germany", "france", "britain",
+            "united kingdom", "uk", "u.k", "ireland", "netherlands", "spain", "italy", "canada", "mexico", "brazil",
+            "australia", "singapore", "taiwan", "korea", "south korea", "texas", "california", "virginia",
+            "new york", "london", "paris", "berlin", "tokyo", "beijing", "brussels", "washington", "ohio",
+            "oregon", "arizona", "georgia", "frankfurt", "dublin", "amsterdam", "seattle", "san francisco",
+        ].map { ($0, Entity.Kind.place) })
+}

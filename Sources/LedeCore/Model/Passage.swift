@@ -1,0 +1,47 @@
+import Foundation
+
+/// A paragraph of a stored article, found by full-text search.
+public struct Passage: Sendable, Hashable {
+    public var articleID: Int64
+    public var storyID: Int64?
+    public var outlet: String
+    public var url: String
+    public var title: String
+    public var published: Date
+    /// The paragraph's position in its article, from 0.
+    public var position: Int
+    public var text: String
+    /// The search engine's relevance, higher is better (comparable within one search only).
+    public var relevance: Double
+
+    public init(
+        articleID: Int64, storyID: Int64?, outlet: String, url: String, title: String, published: Date, position: Int,
+        text: String, relevance: Double
+    ) {
+        self.articleID = articleID
+        self.storyID = storyID
+        self.outlet = outlet
+        self.url = url
+        self.title = title
+        self.published = published
+        self.position = position
+        self.text = text
+        self.relevance = relevance
+    }
+}
+
+/// What to search for: any of `terms` (lowercased words), optionally within one story and
+/// before a moment.
+public struct PassageQuery: Sendable, Hashable {
+    public var terms: [String]
+    public var storyID: Int64?
+    public var publishedBefore: Date?
+    public var limit: Int
+
+    public init(terms: [String], storyID: Int64? = nil, publishedBefore: Date? = nil, limit: Int = 60) {
+        self.terms = terms
+        self.storyID = storyID
+        self.publishedBefore = publishedBefore
+        self.limit = limit
+    }
+}

@@ -1,0 +1,165 @@
+import Foundation
+
+/// Assigns articles to stories one at a time: each new article joins the most similar
+/// recent story or opens a new one.
+///
+/// Candidates come from an inverted index over the stories' strongest terms and names, so
+/// the cost of placing an article depends on how many stories share its words, not on how
+/// many stories exist. Stories older than the window are not candidates.
+public struct StoryClusterer: Sendable {
+    public struct Settings: Sendable, Hashable {
+        /// How long after a story's latest article a new article may still join it.
+        public var window: TimeInterval = 4 * 24 * 3600
+        /// The similarity an article needs to join a story.
+        public var threshold: Double = 0.3
+        /// At most this many candidate stories are scored in full.
+        public var candidateLimit: Int = 30
+
+        public init() {}
+    }
+
+    /// Where an article went.
+    public enum Placement: Sendable, Hashable {
+        case existing(storyID: Int64)
+        /// A story opened in this run, not yet stored; the key ties its articles together.
+        case new(provisionalKey: Int)
+    }
+
+    public let settings: Settings
+    private var stories: [IndexedStory] = []
+    private var postings: [String: [Int]] = [:]
+    private var frequencies: DocumentFrequencies
+    private var nextProvisionalKey = 1
+
+    struct IndexedStory: Sendable {
+        var storedID: Int64?
+        var provisionalKey: Int
+        var headline: String
+        var firstPublished: Date
+        var lastPublished: Date
+        var signature: StorySignature
+        var indexedKeys: Set<String>
+        var changed: Bool
+    }
+
+    /// - Parameters:
+    ///   - stories: the stored stories still inside the window.
+    ///   - frequencies: document frequencies over the stored articles.
+    public init(stories: [Story], frequencies: DocumentFrequencies, settings: Settings = Settings()) {
+        self.settings = settings
+        self.frequencies = frequencies
+        for story in stories {
+            insert(
+                IndexedStory(
+                    storedID: story.id, provisionalKey: 0, headline: story.headline, firstPublished: story.firstPublished,
+                    lastPublished: story.lastPublished, signature: story.signature, indexedKeys: [], changed: false))
+        }
+    }
+
+    /// Places one article and updates the story it joins or opens.
+    public mutating func place(_ article: ArticleSignature, outlet: String) -> Placement {
+        let best = candidates(for: article)
+            .map { ($0, similarity(article, stories[$0])) }
+            .max { ($0.1, $1.0) < ($1.1, $0.0) }
+        if let (slot, score) = best, score >= settings.threshold {
+            var story = stories[slot]
+            story.signature.add(article, outlet: outlet)
+            story.firstPublished = min(story.firstPublished, article.published)
+            story.lastPublished = max(story.lastPublished, article.published)
+            story.changed = true
+            update(slot, story)
+            return story.storedID.map { .existing(storyID: $0) } ?? .new(provisionalKey: story.provisionalKey)
+        }
+        var signature = StorySignature()
+        signature.add(article, outlet: outlet)
+        let key = nextProvisionalKey
+        nextProvisionalKey += 1
+        insert(
+            IndexedStory(
+                storedID: nil, provisionalKey: key, headline: article.title, firstPublished: article.published,
+                lastPublished: article.published, signature: signature, indexedKeys: [], changed: true))
+        return .new(provisionalKey: key)
+    }
+
+    /// The stories this run opened or changed, to be stored.
+    public var changedStories: [StoryUpdate] {
+        stories.filter(\.changed).map {
+            StoryUpdate(
+                id: $0.storedID, provisionalKey: $0.provisionalKey, headline: $0.headline,
+                firstPublished: $0.firstPublished, lastPublished: $0.lastPublished, signature: $0.signature)
+        }
+    }
+
+    // MARK: - Scoring
+
+    /// Similarity of an article to a story, from 0 to 1: mostly shared weighted terms, then
+    /// shared names, then shared figures. Two stories about one company share names but not
+    /// terms; two look-alike events share terms but not names; a story needs both.
+    func similarity(_ article: ArticleSignature, _ story: IndexedStory) -> Double {
+        let gap = article.published.timeIntervalSince(story.lastPublished)
+        guard abs(gap) <= settings.window || (article.published >= story.firstPublished && article.published <= story.lastPublished) else {
+            return 0
+        }
+        let termScore = cosine(article.terms, story.signature.terms, prefix: "")
+        let entityScore = cosine(article.entities, story.signature.entities, prefix: "e:")
+        let sharedFigures = article.figures.filter { story.signature.figures[$0] != nil }.count
+        let figureScore = min(1, Double(sharedFigures) / 2)
+        let hasNames = !article.entities.isEmpty && !story.signature.entities.isEmpty
+        if hasNames && entityScore < 0.1 { return 0 }
+        return 0.6 * termScore + 0.3 * entityScore + 0.1 * figureScore
+    }
+
+    private func cosine(_ first: [String: Double], _ second: [String: Double], prefix: String) -> Double {
+        var dot = 0.0
+        var firstNorm = 0.0
+        var secondNorm = 0.0
+        var weights: [String: Double] = [:]
+        for (key, value) in first {
+            let idf = frequencies.idf(prefix + key)
+            let weight = value * idf
+            weights[key] = weight
+            firstNorm += weight * weight
+        }
+        let secondTotal = second.values.reduce(0, +)
+        guard secondTotal > 0, firstNorm > 0 else { return 0 }
+        for (key, value) in second {
+            let weight = value / secondTotal * frequencies.idf(prefix + key)
+            secondNorm += weight * weight
+            if let firstWeight = weights[key] { dot += firstWeight * weight }
+        }
+        guard secondNorm > 0 else { return 0 }
+        return dot / (firstNorm.squareRoot() * secondNorm.squareRoot())
+    }
+
+    // MARK: - Index
+
+    /// The stories sharing the article's strongest terms or names, most shared first.
+    private func candidates(for article: ArticleSignature) -> [Int] {
+        var hits: [Int: Int] = [:]
+        for key in Self.indexKeys(terms: article.terms, entities: article.entities, frequencies: frequencies, termCount: 15) {
+            for slot in postings[key] ?? [] { hits[slot, default: 0] += 1 }
+        }
+        return hits.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(settings.candidateLimit).map(\.key)
+    }
+
+    static func indexKeys(terms: [String: Double], entities: [String: Double], frequencies: DocumentFrequencies, termCount: Int) -> Set<String> {
+        let strongestTerms = terms.map { ($0.key, $0.value * frequencies.idf($0.key)) }
+            .sorted { ($0.1, $1.0) > ($1.1, $0.0) }.prefix(termCount).map { "t:" + $0.0 }
+        let strongestEntities = entities.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(10).map { "e:" + $0.key }
+        return Set(strongestTerms).union(strongestEntities)
+    }
+
+    private mutating func insert(_ story: IndexedStory) {
+        stories.append(story)
+        update(stories.count - 1, story)
+    }
+
+    private mutating func update(_ slot: Int, _ story: IndexedStory) {
+        var story = story
+        let keys = Self.indexKeys(terms: story.signature.terms, entities: story.signature.entities, frequencies: frequencies, termCount: 30)
+        for removed in story.indexedKeys.subtracting(keys) { postings[removed]?.removeAll { $0 == slot } }
+        for added in keys.subtracting(story.indexedKeys) { postings[added, default: []].append(slot) }
+        story.indexedKeys = keys
+        stories[slot] = story
+    }
+}

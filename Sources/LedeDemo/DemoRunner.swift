@@ -1,0 +1,72 @@
+import Foundation
+import LedeCore
+import LedeEngine
+import LedeFetch
+
+/// Runs Lede's whole pipeline on a corpus served over loopback: subscribe to every outlet's
+/// feed, fetch feeds and pages over HTTP, extract, deduplicate, cluster and brief.
+public struct DemoRunner: Sendable {
+    public var site: CorpusSite
+    public var store: any LedeStore
+    public var progress: any ProgressReporter
+
+    public init(site: CorpusSite, store: any LedeStore, progress: any ProgressReporter = SilentProgress()) {
+        self.site = site
+        self.store = store
+        self.progress = progress
+    }
+
+    /// What a run produced.
+    public struct Outcome: Sendable {
+        public var briefing: Briefing
+        /// The moment the edition was written for: the corpus's last publication.
+        public var now: Date
+        public var sources: [FeedIngestor.SourceReport]
+    }
+
+    /// - Parameter profileName: a profile of the corpus (default: its first).
+    /// - Throws: `CorpusError`, `StoreError` or `FetchError`, each with an actionable sentence.
+    public func run(profileName: String?) async throws -> Outcome {
+        let server = try await CorpusServer.start(site: site)
+        progress.report("Serving the corpus at http://127.0.0.1:\(server.port) (\(site.outlets.count) outlets)")
+        var configuration = FetchConfiguration()
+        configuration.allowPrivateNetworks = true
+        for host in site.hosts { configuration.hostOverrides[host] = .init(host: "127.0.0.1", port: server.port) }
+        let fetcher = HTTPFetcher(configuration: configuration)
+        do {
+            let outcome = try await run(fetcher: fetcher, profileName: profileName)
+            try await fetcher.shutdown()
+            await server.stop()
+            return outcome
+        } catch {
+            try? await fetcher.shutdown()
+            await server.stop()
+            throw error
+        }
+    }
+
+    private func run(fetcher: HTTPFetcher, profileName: String?) async throws -> Outcome {
+        let now = (site.latestPublication ?? Date()).addingTimeInterval(60)
+        let subscriber = SourceSubscriber(store: store, fetcher: fetcher)
+        for outlet in site.outlets where try await store.source(feedURL: outlet.feed) == nil {
+            _ = try await subscriber.subscribe(to: outlet.feed, now: now)
+        }
+        for profile in site.profiles where try await store.profile(named: profile.name) == nil {
+            try await store.saveProfile(profile)
+        }
+        let reports = try await FeedIngestor(store: store, fetcher: fetcher, progress: progress).ingestAll(now: now)
+        try await StoryUpdater(store: store, progress: progress).run()
+        let profile: Profile
+        if let name = profileName ?? site.profiles.first?.name {
+            guard let stored = try await store.profile(named: name) else {
+                throw StoreError.notFound("profile named \(name); the corpus has: \(site.profiles.map(\.name).joined(separator: ", "))")
+            }
+            profile = stored
+        } else {
+            profile = Profile(name: "default", role: "reader", industry: "general news")
+        }
+        let briefing = try await EditionService(store: store).brief(profile: profile, now: now)
+        progress.report("Briefed \(briefing.stories.count) stories for \(profile.name)")
+        return Outcome(briefing: briefing, now: now, sources: reports)
+    }
+}

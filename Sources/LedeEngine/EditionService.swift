@@ -1,0 +1,36 @@
+import Foundation
+import LedeCore
+
+/// Writes, stores and reads back the daily editions.
+public struct EditionService: Sendable {
+    let store: any LedeStore
+    var builder = EditionBuilder()
+    /// Stories whose latest article is older than this are not news any more.
+    var freshness: TimeInterval = 48 * 3600
+
+    public init(store: any LedeStore) {
+        self.store = store
+    }
+
+    /// Writes the edition for `profile` as of `now`, stores it (replacing that day's earlier
+    /// edition) and returns it.
+    public func brief(profile: Profile, now: Date) async throws -> Briefing {
+        let date = EditionDate.string(from: now)
+        let stories = try await store.stories(activeSince: now.addingTimeInterval(-freshness)).filter { $0.firstPublished <= now }
+        let articles = try await store.articles(storyIDs: stories.map(\.id)).filter { $0.published <= now }
+        let byStory = Dictionary(grouping: articles, by: { $0.storyID ?? 0 })
+        let materials = stories.compactMap { story in
+            byStory[story.id].map { StoryMaterial(story: story, articles: $0) }
+        }
+        var alreadyBriefed = Set<Int64>()
+        for daysBack in 1...3 {
+            let earlier = EditionDate.string(from: now.addingTimeInterval(-Double(daysBack) * 24 * 3600))
+            if let edition = try await store.briefing(date: earlier, profile: profile.name) {
+                alreadyBriefed.formUnion(edition.stories.map(\.id))
+            }
+        }
+        let briefing = builder.build(from: materials, profile: profile, date: date, now: now, alreadyBriefed: alreadyBriefed)
+        try await store.saveBriefing(briefing)
+        return briefing
+    }
+}

@@ -1,0 +1,185 @@
+import Foundation
+import LedeCore
+import LedeExtraction
+import LedeFeeds
+import LedeFetch
+import Logging
+
+/// Fetches a source's feed, then the pages of its new items, extracts their text, recognises
+/// copies of articles already stored and stores the rest. One source's failure is recorded
+/// on that source and never touches the others or the articles already stored.
+public struct FeedIngestor: Sendable {
+    let store: any LedeStore
+    let fetcher: HTTPFetcher
+    let progress: any ProgressReporter
+    let logger: Logger
+    let parser = FeedParser()
+    let extractor = ArticleExtractor()
+    let assembler = ArticleAssembler()
+    /// Pages fetched at once from one source (one host, so keep it polite).
+    var pagesAtOnce = 3
+
+    public init(store: any LedeStore, fetcher: HTTPFetcher, progress: any ProgressReporter = SilentProgress(), logger: Logger = Logger(label: "lede.ingest")) {
+        self.store = store
+        self.fetcher = fetcher
+        self.progress = progress
+        self.logger = logger
+    }
+
+    /// What one source's fetch did.
+    public struct SourceReport: Sendable {
+        public var source: Source
+        public var newArticles = 0
+        public var duplicates = 0
+        public var notModified = false
+        public var error: String?
+    }
+
+    /// Fetches every due source, a few at a time.
+    public func ingestAll(now: Date, force: Bool = true) async throws -> [SourceReport] {
+        let sources = try await store.sources().filter { $0.fetchState.isDue(at: now, force: force) }
+        progress.report("Fetching \(sources.count) source\(sources.count == 1 ? "" : "s")…")
+        return await withTaskGroup(of: SourceReport.self) { group in
+            var reports: [SourceReport] = []
+            var pending = sources[...]
+            for _ in 0..<min(4, pending.count) {
+                if let source = pending.popFirst() { group.addTask { await self.ingest(source, now: now) } }
+            }
+            for await report in group {
+                reports.append(report)
+                if let source = pending.popFirst() { group.addTask { await self.ingest(source, now: now) } }
+            }
+            return reports.sorted { $0.source.id < $1.source.id }
+        }
+    }
+
+    /// Fetches one source and stores its new articles.
+    public func ingest(_ source: Source, now: Date) async -> SourceReport {
+        var report = SourceReport(source: source)
+        var source = source
+        do {
+            let response = try await fetcher.fetch(
+                FetchRequest(url: source.feedURL, kind: .feed, etag: source.fetchState.etag, lastModified: source.fetchState.lastModified))
+            if response.notModified {
+                source.fetchState = source.fetchState.recordingSuccess(at: now, etag: response.etag, lastModified: response.lastModified)
+                try await store.updateSource(source)
+                report.source = source
+                report.notModified = true
+                progress.report("\(source.outletLabel): not modified")
+                return report
+            }
+            let feed: ParsedFeed
+            do {
+                feed = try parser.parse(response.body, url: URL(string: response.finalURL), contentType: response.contentType)
+            } catch {
+                throw IngestError.notAFeed(url: source.feedURL, reason: "\(error)")
+            }
+            source.title = feed.title ?? source.title
+            source.siteURL = feed.link ?? source.siteURL
+            let known = try await store.knownItemKeys(sourceID: source.id)
+            var seen = Set<String>()
+            let newItems = feed.items.filter { item in
+                let key = ArticleAssembler.itemKey(item)
+                return !known.contains(key) && seen.insert(key).inserted
+            }
+            let articles = await assembleArticles(newItems, source: source, now: now)
+            for article in articles {
+                let stored = try await storeDeduplicated(article)
+                if stored.duplicateOfID != nil { report.duplicates += 1 } else { report.newArticles += 1 }
+            }
+            source.fetchState = source.fetchState.recordingSuccess(at: now, etag: response.etag, lastModified: response.lastModified)
+            try await store.updateSource(source)
+            report.source = source
+            progress.report("\(source.outletLabel): \(report.newArticles) new article\(report.newArticles == 1 ? "" : "s")"
+                + (report.duplicates > 0 ? ", \(report.duplicates) cop\(report.duplicates == 1 ? "y" : "ies") of stored articles" : ""))
+        } catch {
+            let message = (error as? FetchError)?.description ?? (error as? IngestError)?.description ?? "\(error)"
+            source.fetchState = source.fetchState.recordingFailure(at: now, message: message, retryAfter: (error as? FetchError)?.retryAfter)
+            try? await store.updateSource(source)
+            report.source = source
+            report.error = message
+            progress.report("\(source.outletLabel): \(message)")
+            logger.warning("fetch failed", metadata: ["feed.url": "\(source.feedURL)", "error": "\(message)"])
+        }
+        return report
+    }
+
+    /// Fetches and extracts the items' pages a few at a time, keeping feed order.
+    private func assembleArticles(_ items: [ParsedItem], source: Source, now: Date) async -> [NewArticle] {
+        await withTaskGroup(of: (Int, NewArticle).self) { group in
+            var results: [Int: NewArticle] = [:]
+            var next = 0
+            func schedule() {
+                guard next < items.count else { return }
+                let index = next
+                let item = items[index]
+                next += 1
+                group.addTask {
+                    let page = await self.page(for: item)
+                    return (index, self.assembler.assemble(item: item, page: page, source: source, now: now))
+                }
+            }
+            for _ in 0..<pagesAtOnce { schedule() }
+            for await (index, article) in group {
+                results[index] = article
+                schedule()
+            }
+            return (0..<items.count).compactMap { results[$0] }
+        }
+    }
+
+    /// The item's page, extracted; `nil` when it has no link or the page gives no article,
+    /// in which case the feed's own content is used.
+    private func page(for item: ParsedItem) async -> ArticleAssembler.Page? {
+        guard let link = item.link else { return nil }
+        do {
+            let response = try await fetcher.fetch(FetchRequest(url: link, kind: .page))
+            let extracted = try extractor.extract(response.body, url: URL(string: response.finalURL), contentType: response.contentType)
+            return ArticleAssembler.Page(finalURL: response.finalURL, extracted: extracted)
+        } catch {
+            logger.info("page not used", metadata: ["article.url": "\(link)", "reason": "\(error)"])
+            return nil
+        }
+    }
+
+    /// Stores an article, attaching it to the stored article it copies if there is one:
+    /// same address, same text, or nearly the same text (syndicated copies).
+    func storeDeduplicated(_ article: NewArticle) async throws -> Article {
+        var article = article
+        if let original = try await original(of: article) {
+            article.duplicateOfID = original.duplicateOfID ?? original.id
+            article.storyID = original.storyID
+        }
+        let stored = try await store.insertArticles([article])
+        guard let first = stored.first else { throw IngestError.notStored(url: article.url) }
+        return first
+    }
+
+    static let nearDuplicateSimilarity = 0.6
+
+    private func original(of article: NewArticle) async throws -> Article? {
+        if let sameAddress = try await store.article(urlKey: article.urlKey) { return sameAddress }
+        guard !article.text.isEmpty else { return nil }
+        if let sameText = try await store.article(contentHash: article.contentHash) { return sameText }
+        guard !article.minHash.isEmpty else { return nil }
+        let candidates = try await store.nearDuplicateCandidates(bandKeys: article.minHash.bandKeys)
+        return candidates
+            .map { ($0.article, $0.minHash.similarity(to: article.minHash)) }
+            .filter { $0.1 >= Self.nearDuplicateSimilarity }
+            .max { ($0.1, $1.0.id) < ($1.1, $0.0.id) }?.0
+    }
+}
+
+/// Ingestion failures that are not the network's.
+public enum IngestError: Error, Sendable, CustomStringConvertible {
+    case notAFeed(url: String, reason: String)
+    case notStored(url: String)
+
+    public var description: String {
+        switch self {
+        case .notAFeed(let url, let reason):
+            "\(url) is not a feed Lede can read (\(reason)); give the address of an RSS, Atom or JSON feed, or of a page that links to one."
+        case .notStored(let url): "The article \(url) could not be stored."
+        }
+    }
+}

@@ -1,0 +1,88 @@
+import Foundation
+
+/// A feed's (or an item's source feed's) description while it is being read.
+struct HeaderFields {
+    var title: ParsedText?
+    var titleDepth = Int.max
+    var link: String?
+    var links: [ParsedLink] = []
+    var subtitle: ParsedText?
+    var language: String?
+    var image: String?
+    var icon: String?
+    var logo: String?
+    var updated: Date?
+    var published: Date?
+    var id: String?
+    var rights: ParsedText?
+    var info: ParsedText?
+    var generator: ParsedGenerator?
+    var authors: [ParsedAuthor] = []
+    var contributors: [ParsedAuthor] = []
+    var publisher: ParsedAuthor?
+    var categories: [ParsedCategory] = []
+    /// RSS `<source url="…">`.
+    var feedURL: String?
+
+    func feed(format: FeedFormat, encoding: String, issue: String?) -> ParsedFeed {
+        ParsedFeed(
+            format: format, title: title?.plainText.nilIfEmpty, titleDetail: title, link: link, links: links,
+            subtitle: subtitle?.plainText.nilIfEmpty, subtitleDetail: subtitle, language: language, image: image,
+            icon: icon, logo: logo, updated: updated, published: published, id: id, rights: rights, info: info,
+            generator: generator, authors: authors.filter { !$0.isEmpty },
+            contributors: contributors.filter { !$0.isEmpty }, publisher: publisher.flatMap { $0.isEmpty ? nil : $0 },
+            categoryDetails: categories, encoding: encoding, isWellFormed: issue == nil, parseIssue: issue)
+    }
+
+    var source: ParsedSource {
+        ParsedSource(
+            id: id, title: title?.plainText.nilIfEmpty, titleDetail: title, link: link, links: links,
+            subtitleDetail: subtitle, rights: rights, updated: updated, authors: authors.filter { !$0.isEmpty },
+            contributors: contributors.filter { !$0.isEmpty }, generator: generator, icon: icon, logo: logo,
+            categories: categories, feedURL: feedURL)
+    }
+}
+
+/// An item while it is being read.
+struct ItemFields {
+    var id: String?
+    var idDepth = Int.max
+    var title: ParsedText?
+    var titleDepth = Int.max
+    var link: String?
+    /// A link taken from a permalink guid, used only when the item has no link of its own.
+    var permalink: String?
+    var links: [ParsedLink] = []
+    var published: Date?
+    var updated: Date?
+    var authors: [ParsedAuthor] = []
+    var contributors: [ParsedAuthor] = []
+    var summary: ParsedText?
+    var summaryDepth = Int.max
+    var content: ParsedText?
+    /// Set once a content element has started; a second description is content only before.
+    var hasContent = false
+    var categories: [ParsedCategory] = []
+    var enclosures: [ParsedEnclosure] = []
+    var media: [ParsedEnclosure] = []
+    var thumbnail: String?
+    var image: String?
+    var rights: ParsedText?
+    var comments: String?
+    var language: String?
+    var source: ParsedSource?
+
+    var item: ParsedItem {
+        ParsedItem(
+            id: id, title: title?.plainText.nilIfEmpty, titleDetail: title, link: link ?? permalink, links: links,
+            published: published, updated: updated, authors: authors.filter { !$0.isEmpty },
+            contributors: contributors.filter { !$0.isEmpty }, summaryDetail: summary, contentDetail: content,
+            categoryDetails: categories, enclosures: enclosures, media: media,
+            imageURL: thumbnail ?? media.first(where: { $0.type?.hasPrefix("image/") == true })?.url ?? image,
+            rights: rights, commentsURL: comments, source: source)
+    }
+}
+
+extension String {
+    var nilIfEmpty: String? { isEmpty ? nil : self }
+}

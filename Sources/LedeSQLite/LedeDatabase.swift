@@ -1,0 +1,141 @@
+import Foundation
+import GRDB
+import LedeCore
+
+/// The SQLite database: one `DatabaseWriter` (a WAL pool on disk, a queue in memory) and the
+/// schema's migrations. Migrations are named and never edited once shipped; add new ones.
+public struct LedeDatabase: Sendable {
+    let writer: any DatabaseWriter
+
+    /// Opens (creating if needed) the database file at `path`, and migrates it.
+    /// - Throws: `StoreError.unavailable` with a sentence saying what to do.
+    public static func open(path: String) throws -> LedeDatabase {
+        let folder = (path as NSString).deletingLastPathComponent
+        do {
+            if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+            let pool = try DatabasePool(path: path, configuration: configuration())
+            return try LedeDatabase(writer: pool)
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError.unavailable(
+                reason: "Cannot open the database at \(path) (\(Self.describe(error))). Choose a writable location with --database or LEDE_DATABASE.")
+        }
+    }
+
+    /// A private in-memory database, for tests.
+    public static func inMemory() throws -> LedeDatabase {
+        try LedeDatabase(writer: DatabaseQueue(configuration: configuration()))
+    }
+
+    init(writer: any DatabaseWriter) throws {
+        self.writer = writer
+        try Self.migrator.migrate(writer)
+    }
+
+    static func configuration() -> Configuration {
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(10)
+        configuration.foreignKeysEnabled = true
+        configuration.prepareDatabase { db in
+            // WAL makes a crash lose at most the last transaction; NORMAL is safe in WAL mode.
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        return configuration
+    }
+
+    static func describe(_ error: any Error) -> String {
+        if let error = error as? DatabaseError { return error.message ?? "\(error.resultCode)" }
+        if let error = error as? CocoaError, let path = error.filePath { return "cannot create \(path)" }
+        return (error as NSError).localizedDescription
+    }
+
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: sources, articles, stories, profiles, briefings") { db in
+            try db.create(table: "source") { table in
+                table.autoIncrementedPrimaryKey("id")
+                table.column("feed_url", .text).notNull().unique()
+                table.column("title", .text)
+                table.column("site_url", .text)
+                table.column("added_at", .datetime).notNull()
+                table.column("etag", .text)
+                table.column("last_modified", .text)
+                table.column("last_attempt_at", .datetime)
+                table.column("last_success_at", .datetime)
+                table.column("last_error", .text)
+                table.column("consecutive_failures", .integer).notNull().defaults(to: 0)
+                table.column("is_paused", .boolean).notNull().defaults(to: false)
+                table.column("next_attempt_at", .datetime)
+            }
+            try db.create(table: "story") { table in
+                table.autoIncrementedPrimaryKey("id")
+                table.column("headline", .text).notNull()
+                table.column("first_published", .datetime).notNull()
+                table.column("last_published", .datetime).notNull().indexed()
+                table.column("signature", .jsonText).notNull()
+            }
+            try db.create(table: "article") { table in
+                table.autoIncrementedPrimaryKey("id")
+                table.column("source_id", .integer).notNull().references("source", onDelete: .cascade).indexed()
+                table.column("item_key", .text).notNull()
+                table.column("url", .text).notNull()
+                table.column("url_key", .text).notNull().indexed()
+                table.column("outlet", .text).notNull()
+                table.column("title", .text).notNull()
+                table.column("byline", .text)
+                table.column("published", .datetime).notNull().indexed()
+                table.column("updated", .datetime)
+                table.column("language", .text)
+                table.column("summary", .text)
+                table.column("text", .text).notNull()
+                table.column("content_hash", .integer).notNull().indexed()
+                table.column("duplicate_of_id", .integer).references("article", onDelete: .setNull).indexed()
+                table.column("story_id", .integer).references("story", onDelete: .setNull).indexed()
+                table.column("fetched_at", .datetime).notNull()
+                table.column("min_hash", .blob)
+                table.uniqueKey(["source_id", "item_key"])
+            }
+            try db.execute(
+                sql: "CREATE INDEX article_unclustered ON article(published) WHERE story_id IS NULL AND duplicate_of_id IS NULL")
+            try db.create(table: "article_band", options: .withoutRowID) { table in
+                table.column("band_key", .integer).notNull()
+                table.column("article_id", .integer).notNull().references("article", onDelete: .cascade).indexed()
+                table.primaryKey(["band_key", "article_id"])
+            }
+            try db.create(table: "term_frequency", options: .withoutRowID) { table in
+                table.primaryKey("term", .text)
+                table.column("documents", .integer).notNull()
+            }
+            try db.create(table: "corpus_stat", options: .withoutRowID) { table in
+                table.primaryKey("name", .text)
+                table.column("value", .integer).notNull()
+            }
+            try db.create(table: "profile", options: .withoutRowID) { table in
+                table.primaryKey("name", .text)
+                table.column("body", .jsonText).notNull()
+            }
+            try db.create(table: "briefing", options: .withoutRowID) { table in
+                table.column("date", .text).notNull()
+                table.column("profile", .text).notNull()
+                table.column("body", .jsonText).notNull()
+                table.primaryKey(["date", "profile"])
+            }
+        }
+        migrator.registerMigration("v2: passage search and conversations") { db in
+            // Paragraphs of original articles, for answering questions. Copies are left out:
+            // they would only repeat their original.
+            try db.execute(sql: "CREATE VIRTUAL TABLE passage USING fts5(text, article_id UNINDEXED, position UNINDEXED, tokenize = 'porter unicode61')")
+            let rows = try Row.fetchCursor(db, sql: "SELECT id, text FROM article WHERE duplicate_of_id IS NULL")
+            while let row = try rows.next() {
+                try SQLiteStore.indexPassages(db, articleID: row["id"], text: row["text"])
+            }
+            try db.create(table: "conversation", options: .withoutRowID) { table in
+                table.primaryKey("id", .text)
+                table.column("started_at", .datetime).notNull().indexed()
+                table.column("body", .jsonText).notNull()
+            }
+        }
+        return migrator
+    }
+}

@@ -1,0 +1,31 @@
+import Foundation
+import LedeCore
+import LedeSQLite
+import LedeTestSupport
+import Testing
+
+@Suite struct SQLiteStoreTests {
+    @Test(arguments: StoreConformance.checks)
+    func conformsToTheStoreSuite(check: StoreConformance.Check) async throws {
+        try await check.run(try SQLiteStore.inMemory())
+    }
+
+    @Test func opensAFileDatabaseCreatingItsFolder() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lede-test-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("nested/lede.sqlite").path
+        let store = try SQLiteStore.open(path: path)
+        _ = try await store.addSource(feedURL: "https://a.example/feed", title: nil, now: Date())
+        let reopened = try SQLiteStore.open(path: path)
+        #expect(try await reopened.sources().count == 1)
+    }
+
+    @Test func unwritableLocationGivesAnActionableError() throws {
+        #expect {
+            _ = try SQLiteStore.open(path: "/proc/lede-cannot-write-here/lede.sqlite")
+        } throws: { error in
+            guard case StoreError.unavailable(let reason) = error else { return false }
+            return reason.contains("/proc/lede-cannot-write-here") && reason.contains("--database")
+        }
+    }
+}
