@@ -10,7 +10,8 @@ let package = Package(
     name: "Lede",
     platforms: [.macOS(.v15)],
     products: [
-        .executable(name: "lede", targets: ["lede"])
+        .executable(name: "lede", targets: ["lede"]),
+        .library(name: "LedeCore", targets: ["LedeCore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

@@ -1,3 +1,8 @@
+/* libxml2's headers pull in the system ICU when libxml2 was built with it; Foundation carries
+   its own copy of ICU, and the two definitions of the same C types clash when a Swift file
+   sees both. Nothing here uses libxml2's ICU-specific fields, so leave ICU out. */
+#include <libxml/xmlversion.h>
+#undef LIBXML_ICU_ENABLED
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 #include <libxml/HTMLparser.h>

@@ -9,6 +9,8 @@ import LedeHTML
 ///   lede-extract-dev parse MANIFEST            time the HTML parse alone (libxml2 tree, and
 ///                                              Lede's tree)
 ///   lede-extract-dev show FILE [URL]           print one page's extraction
+///   lede-extract-dev blocks FILE [URL]         list every block and what became of it
+///   lede-extract-dev path FILE TEXT            the ancestors of the text containing TEXT
 func readManifest(_ path: String) -> [(path: String, url: String)] {
     guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
         fatalError("cannot read manifest \(path)")
@@ -37,21 +39,20 @@ guard let command = arguments.first else {
 }
 let clock = ContinuousClock()
 let extractor = ArticleExtractor()
-let dayFormatter = ISO8601DateFormatter()
-dayFormatter.formatOptions = [.withFullDate]
 
 switch command {
 case "extract":
     let manifest = readManifest(arguments[1])
-    let pages = manifest.map { FileManager.default.contents(atPath: $0.path) ?? Data() }
     var results: [String: [String: String]] = [:]
     var elapsed = Duration.zero
     var cpu = 0.0
-    for (index, entry) in manifest.enumerated() {
+    for entry in manifest {
+        // One page in memory at a time, as in the pipeline; reading is not timed.
+        let page = FileManager.default.contents(atPath: entry.path) ?? Data()
         let start = clock.now
         let cpuStart = cpuSeconds()
         let outcome = Result { () throws(ExtractionError) in
-            try extractor.extract(pages[index], url: URL(string: entry.url))
+            try extractor.extract(page, url: URL(string: entry.url))
         }
         cpu += cpuSeconds() - cpuStart
         elapsed += clock.now - start
@@ -94,6 +95,9 @@ case "show":
     } catch {
         print("no article: \(error)")
     }
+case "path":
+    let data = FileManager.default.contents(atPath: arguments[1]) ?? Data()
+    print(extractor.diagnosePath(data, containing: arguments[2]))
 case "blocks":
     let data = FileManager.default.contents(atPath: arguments[1]) ?? Data()
     print(extractor.diagnose(data, url: arguments.count > 2 ? URL(string: arguments[2]) : nil))

@@ -58,4 +58,25 @@ extension ArticleExtractor {
         }
         return lines.joined(separator: "\n")
     }
+
+    /// The ancestors of the text nodes containing `needle`, with their hints, for tuning by hand.
+    @_spi(Diagnostics)
+    public func diagnosePath(_ bytes: some Collection<UInt8>, containing needle: String) -> String {
+        let tree = HTMLTree(bytes: bytes)
+        let mask = BoilerplateMask(tree: tree)
+        var lines: [String] = ["nodes \(tree.nodeCount)"]
+        for node in 0..<tree.nodeCount where tree.tag(node) == .text && tree.text(of: node).contains(needle) {
+            var current: Int? = node
+            while let element = current {
+                let classes = tree.attribute("class", of: element).map { "." + $0.prefix(40) } ?? ""
+                lines.append("\(element) \(tree.name(of: element))\(classes) hint=\(mask.hints[element].rawValue) dropped=\(mask.dropped[element])")
+                current = tree.parent(of: element)
+            }
+            for element in 0..<node where tree.isElement(element) && tree.subtreeEnd(element) > node && mask.dropped[element] {
+                lines.append("covering dropped: \(element) \(tree.name(of: element)) end \(tree.subtreeEnd(element))")
+            }
+            break
+        }
+        return lines.joined(separator: "\n")
+    }
 }

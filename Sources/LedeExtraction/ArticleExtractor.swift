@@ -25,6 +25,33 @@ public struct ArticleExtractor: Sendable {
 
     /// Extracts the article of an already parsed page.
     public func extract(_ tree: HTMLTree, url: URL?) throws(ExtractionError) -> ExtractedArticle {
+        let facts = PageFacts(tree: tree)
+        let schema = JSONLDReader.read(facts.jsonLD)
+        var article = ExtractedArticle()
+        do throws(ExtractionError) {
+            (article.paragraphs, article.html) = try mainText(tree, url: url)
+        } catch {
+            // Some pages render their text with scripts and carry it only in their schema.org
+            // data; that copy is better than nothing.
+            guard let body = schema.body, body.count >= ArticleExtractor.minimumSchemaBody else { throw error }
+            (article.paragraphs, article.html) = ArticleExtractor.schemaText(body)
+        }
+        if let body = schema.body, body.count >= ArticleExtractor.minimumSchemaBody,
+            body.count > 2 * article.paragraphs.reduce(0, { $0 + $1.count })
+        {
+            // The markup held much less than the page's own statement of its text: a paywall
+            // teaser, or text the parser could not reach.
+            (article.paragraphs, article.html) = ArticleExtractor.schemaText(body)
+        }
+        let sample = article.paragraphs.prefix(20).joined(separator: " ")
+        MetadataReader(tree: tree, url: url, facts: facts, schema: schema).read(into: &article, mainText: sample[...])
+        return article
+    }
+
+    static let minimumSchemaBody = 300
+
+    /// The main text's paragraphs and display HTML, found in the markup.
+    private func mainText(_ tree: HTMLTree, url: URL?) throws(ExtractionError) -> ([String], String) {
         let body = tree.firstElement(.body) ?? HTMLTree.documentNode
         let mask = BoilerplateMask(tree: tree)
         var segmenter = BlockSegmenter(tree: tree, dropped: mask.dropped)
@@ -34,22 +61,28 @@ public struct ArticleExtractor: Sendable {
             throw .noArticle(reason: "the page has no block of running text")
         }
         var roots = [root]
-        if Tuning.companions { roots += finder.companions(of: root, in: body) }
+        roots += finder.companions(of: root, in: body)
         roots.sort()
         let selected = BlockSelector(tree: tree, finder: finder, segmenter: segmenter).select(roots: roots)
         let textBlocks = selected.filter { segmenter.blocks[$0].kind != .image }
         try ArticleExtractor.checkIsArticle(
             textBlocks.map { segmenter.blocks[$0] }, tree: tree, finder: finder, root: root, body: body)
         let paragraphs = textBlocks.map { segmenter.text(of: segmenter.blocks[$0]) }
-        var article = ExtractedArticle()
-        article.paragraphs = paragraphs
         var writer = DisplayHTMLWriter(tree: tree, dropped: mask.dropped, segmenter: segmenter, baseURL: url)
         // The writer emits only a small clean subset already; the sanitizer is the one place
         // that decides what is safe to show, so its rules apply here too.
-        article.html = HTMLSanitizer().sanitize(writer.write(selected), baseURL: url)
-        let sample = paragraphs.prefix(20).joined(separator: " ")
-        MetadataReader(tree: tree, url: url).read(into: &article, mainText: sample[...])
-        return article
+        return (paragraphs, HTMLSanitizer().sanitize(writer.write(selected), baseURL: url))
+    }
+
+    /// Paragraphs and display HTML from a schema.org `articleBody` (plain text, paragraphs on
+    /// their own lines).
+    static func schemaText(_ body: String) -> ([String], String) {
+        let paragraphs = body.split(whereSeparator: \.isNewline).map { Text.normalized(String($0)) }.filter { !$0.isEmpty }
+        var html = ""
+        for paragraph in paragraphs {
+            html += "<p>" + DisplayHTMLWriter.escapedAttribute(paragraph) + "</p>\n"
+        }
+        return (paragraphs, HTMLSanitizer().sanitize(html, baseURL: nil))
     }
 
     /// Throws when the text found is not an article: nothing, a few words, or the teasers of

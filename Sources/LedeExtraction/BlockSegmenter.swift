@@ -3,7 +3,8 @@ import LedeHTML
 /// Cuts the visible text under an element into blocks, as a browser lays it out: block-level
 /// elements and double line breaks end a block, inline elements do not. Whitespace is
 /// collapsed on the way (a run of spaces, newlines or no-break spaces becomes one space) and
-/// invisible characters (soft hyphens, zero-width spaces) are removed.
+/// invisible characters (soft hyphens, zero-width spaces) are removed, so that words match
+/// however the page hyphenates them.
 struct BlockSegmenter {
     private(set) var blocks: [TextBlock] = []
     /// The normalised text of all blocks, back to back.
@@ -200,7 +201,6 @@ struct BlockSegmenter {
             case .pre: return .preformatted
             case .td, .th: return .tableCell
             case .figcaption, .caption: return .caption
-            case .p: return .paragraph
             default: continue
             }
         }

@@ -8,6 +8,10 @@ struct BlockSelector {
     let finder: ContentRootFinder
     let segmenter: BlockSegmenter
 
+    /// Blocks mostly of links and shorter than this are navigation ("Next article", a tag
+    /// list); longer ones are text that happens to be linked (a quoted address, a title).
+    static let shortLinkLength = 100
+
     /// Indices into `segmenter.blocks` of the blocks kept, in document order (images included).
     func select(roots: [Int]) -> [Int] {
         let blocks = segmenter.blocks
@@ -26,21 +30,23 @@ struct BlockSelector {
                 kept.append(index)
                 continue
             }
-            if block.linkDensity >= 0.5 && block.characters < Tuning.linkLimit {
+            if block.linkDensity >= 0.5 && block.characters < BlockSelector.shortLinkLength {
                 droppedBoxes.insert(index)
                 continue
             }
-            if Tuning.dropCaptions && block.kind == .caption { continue }
+            if block.kind == .caption { continue }
             let text = segmenter.text(of: block)
-            if Tuning.dropDateLines && block.characters <= 60 && DateLine.isDateLine(text) { continue }
-            if Tuning.dropCredits && block.characters <= 160 && BoilerplateLines.isCreditLine(text) { continue }
+            if block.characters <= 60 && DateLine.isDateLine(text) { continue }
+            if block.characters <= 160 && BoilerplateLines.isCreditLine(text) { continue }
+            if block.characters <= 200 && BoilerplateLines.isFigureCaption(text) { continue }
+            if BoilerplateLines.isAdvertisementLabel(text) { continue }
             kept.append(index)
         }
-        if Tuning.adoptLeads { kept = leadBlocks(before: root) + kept }
-        if Tuning.linkRunLength > 0 { kept = removingLinkRuns(kept) }
-        if Tuning.dropBoxTitles { kept = removingBoxTitles(kept, droppedBoxes: droppedBoxes) }
-        if Tuning.dropOrphanHeadings { kept = removingOrphanHeadings(kept) }
-        if Tuning.dropTrailingPromotions { kept = removingTrailingPromotions(kept) }
+        kept = leadBlocks(before: root) + kept
+        kept = removingLinkRuns(kept)
+        kept = removingBoxTitles(kept, droppedBoxes: droppedBoxes)
+        kept = removingOrphanHeadings(kept)
+        kept = removingTrailingPromotions(kept)
         return kept
     }
 
@@ -75,8 +81,7 @@ struct BlockSelector {
             }
             break
         }
-        // Keep trailing images that came before the last kept text.
-        return result.count == kept.count ? kept : result + kept[result.count...].filter { blocks[$0].kind == .image && false }
+        return result
     }
 
     /// Running text between the headline and the container: the lead or standfirst that
@@ -94,8 +99,13 @@ struct BlockSelector {
             }
             index -= 1
         }
-        guard let titleIndex, finder.sharesSection(blocks[titleIndex].owner, root) else { return [] }
-        var adopted: [Int] = Tuning.adoptTitle ? [titleIndex] : []
+        guard let titleIndex else { return [] }
+        // The headline and the text usually share a section below `<body>`; when a page sets
+        // the headline in a banner of its own, it must at least come right before the text.
+        let adjacent = first - titleIndex <= 6
+        guard adjacent || finder.sharesSection(blocks[titleIndex].owner, root) else { return [] }
+        // The headline itself is the article's title, not part of its text.
+        var adopted: [Int] = []
         var linkCharacters = 0
         for candidate in titleIndex + 1..<first {
             let block = blocks[candidate]
@@ -109,7 +119,7 @@ struct BlockSelector {
                 adopted.append(candidate)
             }
         }
-        return linkCharacters > 300 ? [] : adopted
+        return linkCharacters > (adjacent ? 100 : 300) ? [] : adopted
     }
 
     /// Drops runs of short blocks that each lead somewhere else: a list of related articles
@@ -127,8 +137,7 @@ struct BlockSelector {
             let run = kept[position..<end].map { blocks[$0] }
             let runCharacters = run.reduce(0) { $0 + $1.characters }
             let runLinks = run.reduce(0) { $0 + $1.linkCharacters }
-            if end - position >= Tuning.linkRunLength,
-                Double(runLinks) >= Tuning.linkRunDensity * Double(runCharacters)
+            if end - position >= 3, 10 * runLinks >= 3 * runCharacters
             {
                 // The run's title goes with it.
                 if let last = result.last, blocks[last].isHeading { result.removeLast() }

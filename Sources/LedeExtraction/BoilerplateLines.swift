@@ -10,13 +10,39 @@ enum BoilerplateLines {
 
     /// "Foto: dpa", "Bild: Stefan Müller", "(Credit: Jane Doe / Agency)", a line with "©".
     static func isCreditLine(_ line: String) -> Bool {
-        let lowered = line.lowercased()
-        if creditPrefixes.contains(where: { lowered.hasPrefix($0) }) { return true }
+        // Every credit form has a colon, a parenthesis or a copyright sign.
+        guard line.utf8.contains(where: { $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "(") || $0 == 0xA9 }) else {
+            return false
+        }
+        if creditPrefixes.contains(where: { Text.hasPrefix(line, $0) }) { return true }
         // A caption ending in a credit: "The harbour at dawn. © Agency"
-        if let mark = lowered.lastIndex(of: "©") {
-            return lowered.distance(from: mark, to: lowered.endIndex) <= 60
+        if let mark = line.lastIndex(of: "©") {
+            return line.distance(from: mark, to: line.endIndex) <= 60
         }
         return false
+    }
+
+    private static let figureWords = ["abbildung", "abb.", "figure", "fig.", "grafik", "bild", "foto", "photo", "image", "illustration"]
+
+    /// "Abbildung 4: …", "Fig. 2 – …": the caption of a numbered figure.
+    static func isFigureCaption(_ line: String) -> Bool {
+        for word in figureWords where Text.hasPrefix(line, word) {
+            let rest = line.utf8.dropFirst(word.utf8.count).drop { $0 == 0x20 }
+            if let first = rest.first, first >= 0x30, first <= 0x39 { return true }
+        }
+        return false
+    }
+
+    private static let advertisementLabels: Set<String> = [
+        "advertisement", "advertisements", "ad", "anzeige", "werbung", "publicidad", "publicité", "pubblicità",
+        "reklama", "sponsored", "gesponsert", "annonce", "advertentie", "promoted",
+    ]
+
+    /// "Advertisement", "- Anzeige -": the label over an ad slot.
+    static func isAdvertisementLabel(_ line: String) -> Bool {
+        guard line.utf8.count <= 30 else { return false }
+        let letters = line.lowercased().filter { $0.isLetter }
+        return advertisementLabels.contains(letters)
     }
 
     private static let promotionWords = [
@@ -29,7 +55,6 @@ enum BoilerplateLines {
 
     /// A short closing line that asks the reader to subscribe, follow, download or donate.
     static func isPromotion(_ line: String) -> Bool {
-        let lowered = line.lowercased()
-        return promotionWords.contains { lowered.contains($0) }
+        promotionWords.contains { Text.contains(line, $0) }
     }
 }

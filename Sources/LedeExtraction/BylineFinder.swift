@@ -79,7 +79,7 @@ struct BylineFinder {
     static func strippingPrefix(_ text: String) -> String {
         let lowered = text.lowercased()
         for prefix in bylinePrefixes where lowered.hasPrefix(prefix) {
-            return String(text.dropFirst(prefix.count)).trimmingCharacters(in: .whitespaces)
+            return Text.trimmed(String(text.dropFirst(prefix.count)))
         }
         return text
     }
@@ -94,7 +94,7 @@ struct BylineFinder {
         if commaParts.count > parts.count, commaParts.allSatisfy({ $0.split(separator: " ").count >= 2 }) {
             parts = commaParts
         }
-        return parts.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+        return parts.map(Text.trimmed)
             .filter { !$0.isEmpty && $0.count <= 80 && !$0.contains("://") }
     }
 }

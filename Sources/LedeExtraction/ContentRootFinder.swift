@@ -23,7 +23,8 @@ struct ContentRootFinder {
     private(set) var runningText: [Int32] = []
 
     static let minimumBlockCharacters = 25
-    static let likelyPenalty: Float = Float(ProcessInfo.processInfo.environment["LEDE_PEN"] ?? "0.3") ?? 0.3
+    /// How much less a container counts inside an element named as likely boilerplate.
+    static let likelyPenalty: Float = 0.5
     private static let levelDivisors: [Float] = [1, 2, 6, 9, 12]
 
     init(tree: HTMLTree, mask: BoilerplateMask, blocks: [TextBlock]) {

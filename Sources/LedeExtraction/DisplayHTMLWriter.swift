@@ -121,19 +121,22 @@ struct DisplayHTMLWriter {
                     }
                 }
             case .a:
-                if let href = tree.attribute("href", of: node).flatMap(absolute), wroteText || true {
+                if let href = tree.attribute("href", of: node).flatMap(absolute) {
                     if pendingSpace { output += " ".utf8 }
                     pendingSpace = false
                     output += "<a href=\"\(DisplayHTMLWriter.escapedAttribute(href))\">".utf8
                     open.append((node, "</a>"))
                 }
             case .strong, .b:
+                flushSpace(&pendingSpace)
                 output += "<strong>".utf8
                 open.append((node, "</strong>"))
             case .em, .i:
+                flushSpace(&pendingSpace)
                 output += "<em>".utf8
                 open.append((node, "</em>"))
             case .code, .kbd, .samp:
+                flushSpace(&pendingSpace)
                 output += "<code>".utf8
                 open.append((node, "</code>"))
             case .sub, .sup:
@@ -149,6 +152,12 @@ struct DisplayHTMLWriter {
             node += 1
         }
         while let last = open.popLast() { output += last.closing.utf8 }
+    }
+
+    /// Writes a pending space before an inline element opens, so that it stays outside it.
+    private mutating func flushSpace(_ pendingSpace: inout Bool) {
+        if pendingSpace { output.append(0x20) }
+        pendingSpace = false
     }
 
     private mutating func writePreformatted(_ block: TextBlock) {
@@ -185,9 +194,10 @@ struct DisplayHTMLWriter {
     }
 
     private func absolute(_ reference: String) -> String? {
-        let trimmed = reference.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !trimmed.isEmpty, !trimmed.hasPrefix("#") else { return nil }
-        guard let url = URL(string: trimmed.replacingOccurrences(of: " ", with: "%20"), relativeTo: baseURL)?.absoluteURL,
+        let trimmed = Text.trimmed(reference)
+        guard !trimmed.isEmpty, !trimmed.hasPrefix("#"), !Text.hasPrefix(trimmed, "javascript:") else { return nil }
+        let escaped = trimmed.utf8.contains(0x20) ? trimmed.replacingOccurrences(of: " ", with: "%20") : trimmed
+        guard let url = URL(string: escaped, relativeTo: baseURL)?.absoluteURL,
             let scheme = url.scheme?.lowercased(), ["http", "https", "mailto"].contains(scheme)
         else { return nil }
         return url.absoluteString

@@ -8,7 +8,7 @@ import LedeHTML
 struct ElementClassifier {
     // Pages repeat the same class values and names many times over.
     private var valueCache: [String: ElementHint] = [:]
-    private var nameCache: [Substring: ElementHint] = [:]
+    private var nameCache: [String: ElementHint] = [:]
 
     mutating func classify(_ tree: HTMLTree, _ node: Int) -> ElementHint {
         let tag = tree.tag(node)
@@ -87,15 +87,32 @@ struct ElementClassifier {
     private mutating func hintForNames(_ value: String) -> ElementHint {
         if let cached = valueCache[value] { return cached }
         var hint: ElementHint = []
-        for name in value.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }) {
-            if let cached = nameCache[name] {
+        var name: [UInt8] = []
+        // Digits never change a name's hint (`post-123`, `menu-item-4622924`), so names that
+        // differ only in numbers share one cache entry.
+        var key: [UInt8] = []
+        func flush(_ hint: inout ElementHint, _ cache: inout [String: ElementHint]) {
+            guard !name.isEmpty else { return }
+            let keyString = String(decoding: key, as: UTF8.self)
+            if let cached = cache[keyString] {
                 hint.formUnion(cached)
             } else {
-                let nameHint = ElementClassifier.nameHint(name)
-                nameCache[name] = nameHint
+                let nameHint = ElementClassifier.nameHint(String(decoding: name, as: UTF8.self))
+                cache[keyString] = nameHint
                 hint.formUnion(nameHint)
             }
+            name.removeAll(keepingCapacity: true)
+            key.removeAll(keepingCapacity: true)
         }
+        for byte in value.utf8 {
+            if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C {
+                flush(&hint, &nameCache)
+            } else {
+                name.append(byte)
+                if byte < 0x30 || byte > 0x39 { key.append(byte) }
+            }
+        }
+        flush(&hint, &nameCache)
         valueCache[value] = hint
         return hint
     }

@@ -13,10 +13,18 @@ enum JSONLDReader {
         "recipe", "howto", "satiricalarticle", "advertisercontentarticle",
     ]
 
-    /// The article facts of a page's JSON-LD blocks, and the publication and modification
-    /// dates of any `WebPage` object as a fallback.
-    static func read(_ blocks: [String]) -> (article: ArticleStructuredData?, pageDates: (String?, String?)) {
+    struct Result {
         var article: ArticleStructuredData?
+        /// The article's `articleBody`, its text as the page states it.
+        var body: String?
+        /// The publication and modification dates of a `WebPage` object, as a fallback.
+        var pageDates: (published: String?, modified: String?)
+    }
+
+    /// The article facts of a page's JSON-LD blocks.
+    static func read(_ blocks: [String]) -> Result {
+        var article: ArticleStructuredData?
+        var body: String?
         var pagePublished: String?
         var pageModified: String?
         for block in blocks {
@@ -33,6 +41,7 @@ enum JSONLDReader {
                 let types = typeNames(object["@type"])
                 if article == nil, types.contains(where: { articleTypes.contains($0) }) {
                     article = structuredData(object, type: typeName(object["@type"]) ?? "Article")
+                    body = object["articleBody"] as? String
                 } else if types.contains(where: { $0.hasSuffix("page") }) {
                     pagePublished = pagePublished ?? string(object["datePublished"])
                     pageModified = pageModified ?? string(object["dateModified"])
@@ -42,11 +51,11 @@ enum JSONLDReader {
                 }
             }
         }
-        return (article, (pagePublished, pageModified))
+        return Result(article: article, body: body, pageDates: (pagePublished, pageModified))
     }
 
     private static func parse(_ block: String) -> Any? {
-        var text = block.trimmingCharacters(in: .whitespacesAndNewlines)
+        var text = Text.trimmed(block)
         if Text.contains(text, "<!--") || Text.contains(text, "cdata") {
             for wrapper in ["<!--", "-->", "//<![CDATA[", "//]]>", "<![CDATA[", "]]>"] {
                 text = text.replacingOccurrences(of: wrapper, with: "")

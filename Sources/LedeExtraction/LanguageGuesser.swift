@@ -25,7 +25,7 @@ enum LanguageGuesser {
     static func guess(_ text: Substring) -> String? {
         var scripts: [String: Int] = [:]
         var letters = 0
-        for scalar in text.unicodeScalars.prefix(4000) where scalar.properties.isAlphabetic {
+        for scalar in text.unicodeScalars.prefix(2000) where scalar.properties.isAlphabetic {
             letters += 1
             if let script = scriptLanguage(scalar) { scripts[script, default: 0] += 1 }
         }
@@ -35,7 +35,7 @@ enum LanguageGuesser {
             return script
         }
         var counts: [String: Int] = [:]
-        for word in text.prefix(6000).lowercased().split(whereSeparator: { !$0.isLetter }) {
+        for word in text.prefix(2500).lowercased().split(whereSeparator: { !$0.isLetter }) {
             let word = String(word)
             for (language, words) in stopwords where words.contains(word) { counts[language, default: 0] += 1 }
         }

@@ -6,10 +6,12 @@ import LedeHTML
 struct MetadataReader {
     let tree: HTMLTree
     let url: URL?
+    let facts: PageFacts
+    let schema: JSONLDReader.Result
 
     func read(into article: inout ExtractedArticle, mainText: Substring) {
-        let facts = PageFacts(tree: tree)
-        let (structured, pageDates) = JSONLDReader.read(facts.jsonLD)
+        let structured = schema.article
+        let pageDates = schema.pageDates
         article.structuredData = structured
 
         article.siteName = facts.firstMeta(["og:site_name", "application-name", "al:ios:app_name"])
@@ -69,10 +71,8 @@ struct MetadataReader {
     }
 
     private func absolute(_ reference: String?) -> String? {
-        guard let reference = reference?.trimmingCharacters(in: .whitespacesAndNewlines), !reference.isEmpty else {
-            return nil
-        }
-        let escaped = reference.replacingOccurrences(of: " ", with: "%20")
+        guard let reference = reference.map(Text.trimmed), !reference.isEmpty else { return nil }
+        let escaped = reference.utf8.contains(0x20) ? reference.replacingOccurrences(of: " ", with: "%20") : reference
         guard let resolved = URL(string: escaped, relativeTo: url)?.absoluteURL,
             let scheme = resolved.scheme?.lowercased(), scheme == "http" || scheme == "https"
         else { return nil }

@@ -67,8 +67,7 @@ public enum HTMLTag: UInt8, Sendable, CaseIterable {
             .frameset, .h1, .h2, .h3, .h4, .h5, .h6, .head, .header, .hgroup, .hr, .html, .legend,
             .li, .listing, .main, .menu, .nav, .ol, .p, .plaintext, .pre, .search, .section,
             .summary, .table, .tbody, .td, .tfoot, .th, .thead, .tr, .ul, .xmp, .br, .title,
-            .option, .select, .textarea, .iframe, .video, .audio, .canvas, .noscript, .form,
-            .document,
+            .option, .select, .textarea, .iframe, .video, .audio, .canvas, .noscript, .document,
         ]
         var table = [Bool](repeating: false, count: Int(UInt8.max) + 1)
         for tag in blocks { table[Int(tag.rawValue)] = true }

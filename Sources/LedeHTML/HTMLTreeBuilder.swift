@@ -69,9 +69,9 @@ struct HTMLTreeBuilder {
             guard let context, let name else { return }
             context.assumingMemoryBound(to: HTMLTreeBuilder.self).pointee.startElement(name, attributes)
         }
-        handler.endElement = { context, _ in
-            guard let context else { return }
-            context.assumingMemoryBound(to: HTMLTreeBuilder.self).pointee.endElement()
+        handler.endElement = { context, name in
+            guard let context, let name else { return }
+            context.assumingMemoryBound(to: HTMLTreeBuilder.self).pointee.endElement(name)
         }
         handler.characters = { context, characters, length in
             guard let context, let characters, length > 0 else { return }
@@ -98,11 +98,11 @@ struct HTMLTreeBuilder {
     ) {
         openText = -1
         keepsRawText = false
-        guard openElements.count < HTMLTreeBuilder.maximumDepth else {
+        let tag = tagFor(name)
+        guard openElements.count < HTMLTreeBuilder.maximumDepth || tag.isVoid else {
             flattenedDepth += 1
             return
         }
-        let tag = tagFor(name)
         let index = Int32(tags.count)
         tags.append(tag)
         parents.append(openElements[openElements.count - 1])
@@ -126,12 +126,16 @@ struct HTMLTreeBuilder {
                 $0.name == "type" && $0.value.lowercased().contains("json")
             }
         }
-        openElements.append(index)
+        // Void elements never hold content. libxml2 knows only HTML 4's: it keeps newer ones
+        // (`<source>` in `<picture>`, `<track>`, `<wbr>`) open and nests what follows inside
+        // them, so the tree closes them at once and ignores libxml2's later end events.
+        if !tag.isVoid { openElements.append(index) }
     }
 
-    private mutating func endElement() {
+    private mutating func endElement(_ name: UnsafePointer<xmlChar>) {
         openText = -1
         keepsRawText = false
+        if tagFor(name).isVoid { return }
         if flattenedDepth > 0 {
             flattenedDepth -= 1
             return

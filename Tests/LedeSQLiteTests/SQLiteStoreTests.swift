@@ -21,11 +21,13 @@ import Testing
     }
 
     @Test func unwritableLocationGivesAnActionableError() throws {
-        #expect {
+        let error = #expect(throws: StoreError.self) {
             _ = try SQLiteStore.open(path: "/proc/lede-cannot-write-here/lede.sqlite")
-        } throws: { error in
-            guard case StoreError.unavailable(let reason) = error else { return false }
-            return reason.contains("/proc/lede-cannot-write-here") && reason.contains("--database")
         }
+        guard case .unavailable(let reason) = error else {
+            Issue.record("expected StoreError.unavailable, got \(String(describing: error))")
+            return
+        }
+        #expect(reason.contains("/proc/lede-cannot-write-here") && reason.contains("--database"))
     }
 }

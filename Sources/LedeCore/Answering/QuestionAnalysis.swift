@@ -30,7 +30,7 @@ public struct QuestionAnalysis: Sendable, Hashable {
         "been", "being", "so", "all", "any", "some", "whole", "kind", "sort", "else", "also", "more", "most",
         "big", "large", "long", "far", "well", "make", "made", "thing", "things", "part", "such", "if", "then",
         "now", "yet", "still", "go", "going", "come", "comes", "coming", "inside", "outside", "beyond", "into",
-        "within", "across", "behind", "between", "under", "over", "up", "down", "out", "off", "just", "ever",
+        "within", "across", "behind", "between", "under", "over", "up", "down", "out", "off", "just", "ever", "away",
     ]
 
     /// Words a reader uses in questions that sources put differently.
@@ -52,6 +52,7 @@ public struct QuestionAnalysis: Sendable, Hashable {
         "start": ["begin", "start", "launch", "open"],
         "end": ["close", "complet", "finish", "end"],
         "miss": ["miss", "fail", "short", "not met"],
+        "right": ["immedi", "now", "upfront", "initi", "right"],
         "cut": ["cut", "elimin", "reduc", "layoff", "lose", "loss", "shed"],
         "happen": ["result", "consequ"],
         "risk": ["risk", "concern", "worri", "warn", "threat"],

@@ -21,6 +21,9 @@ public struct BriefingComposer: Sendable {
         used.formUnion(intro)
         let keyPoints = pickKeyPoints(pool, excluding: used)
         used.formUnion(keyPoints)
+        // Keep the bottom line back before the questions take the remaining sentences.
+        let bottom = pickBottomLine(pool, used: used, introOutlet: pool.sentences[intro.first ?? 0].outlet)
+        if let bottom { used.insert(bottom) }
 
         var sections: [BriefingSection] = []
         for topic in chosenTopics(pool, context: context, used: used) {
@@ -34,9 +37,6 @@ public struct BriefingComposer: Sendable {
             used.formUnion(extra.indexes)
             sections.append(extra.section)
         }
-        let bottom = pickBottomLine(pool, used: used, introOutlet: pool.sentences[intro.first ?? 0].outlet)
-        if let bottom { used.insert(bottom) }
-
         return StoryBriefing(
             id: material.story.id,
             headline: headline(material, pool: pool),

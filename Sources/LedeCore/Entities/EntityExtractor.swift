@@ -20,11 +20,19 @@ public enum EntityExtractor {
             counts[key, default: ([:], 0)].count += 1
         }
         for mention in mentions {
-            let key = normalise(mention.name).key
-            if mention.sentenceStart && !midSentence.contains(key) && !mention.name.contains(" ") && !isAcronym(mention.name) {
-                continue
+            var name = mention.name
+            let key = normalise(name).key
+            if mention.sentenceStart && !midSentence.contains(key) {
+                // "Shares of Corvane Systems rose": a capitalised opener joined to a name by a
+                // connector is an ordinary word, unless the whole run is a name used elsewhere.
+                let words = name.split(separator: " ")
+                if words.count > 2, connectors.contains(words[1].lowercased()) {
+                    name = words.dropFirst(2).joined(separator: " ")
+                } else if !name.contains(" ") && !isAcronym(name) {
+                    continue
+                }
             }
-            add(mention.name)
+            add(name)
         }
         for tag in tags where tag.first?.isUppercase == true { add(tag) }
         return merged(counts)

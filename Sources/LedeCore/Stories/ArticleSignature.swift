@@ -1,24 +1,34 @@
 import Foundation
 
-/// What the clusterer compares about an article: its weighted terms (title and lead count
-/// more), the names it mentions, the figures it states and when it was published.
+/// What the clusterer compares about an article: its terms (all of them, and without the
+/// words of names), its title and lead, the kind of event it reports, the names it mentions,
+/// the figures it states and when it was published.
 public struct ArticleSignature: Sendable, Hashable {
-    /// Raw term weights; inverse document frequencies are applied when comparing.
+    /// Raw term weights, title and lead counting more; inverse document frequencies are
+    /// applied when comparing.
     public var terms: [String: Double]
-    /// Entity keys with their weights (mentions, more for the title).
+    /// `terms` without the words of names: what happened rather than to whom.
+    public var contentTerms: [String: Double]
+    public var titleTerms: [String: Double]
+    /// Terms of the title and the first two paragraphs.
+    public var leadTerms: [String: Double]
+    /// The title's terms without the words of names: the event the headline announces.
+    public var titleContent: [String: Double]
+    /// `leadTerms` without the words of names.
+    public var leadContent: [String: Double]
+    /// Kinds of event the title alone signals.
+    public var titleEvents: [String: Double]
+    /// The names in the title, with the distinctive words of each as `~word`.
+    public var titleEntities: [String: Double]
+    /// Kinds of event the title and lead signal (see `EventVocabulary`).
+    public var events: [String: Double]
+    /// Entity keys with their weights (mentions, more for the title), and `~word` for each
+    /// distinctive word of a name.
     public var entities: [String: Double]
     /// Keys of the money, percentage, capacity and count figures the article states.
     public var figures: Set<String>
     public var published: Date
     public var title: String
-
-    public init(terms: [String: Double], entities: [String: Double], figures: Set<String>, published: Date, title: String) {
-        self.terms = terms
-        self.entities = entities
-        self.figures = figures
-        self.published = published
-        self.title = title
-    }
 
     /// Builds the signature of an article from its title, text and the source's tags.
     public init(title: String, paragraphs: [String], tags: [String] = [], published: Date) {
@@ -28,19 +38,61 @@ public struct ArticleSignature: Sendable, Hashable {
             let weight = index < 2 ? 2.0 : 1.0
             for term in Terms.terms(in: paragraph) where !term.allSatisfy(\.isNumber) { terms[term, default: 0] += weight }
         }
+        var titleTerms: [String: Double] = [:]
+        for term in Terms.terms(in: title) { titleTerms[term, default: 0] += 1 }
+        var leadTerms: [String: Double] = [:]
+        for term in Terms.terms(in: ([title] + paragraphs.prefix(2)).joined(separator: " ")) { leadTerms[term, default: 0] += 1 }
+
         let sentences = [title] + paragraphs.flatMap(SentenceSplitter.sentences(in:))
         var entities: [String: Double] = [:]
         for entity in EntityExtractor.entities(inSentences: sentences, tags: tags) {
             entities[entity.key] = Double(entity.mentions)
         }
-        for entity in EntityExtractor.entities(inSentences: [title]) { entities[entity.key, default: 0] += 2 }
+        var titleEntities: [String: Double] = [:]
+        for entity in EntityExtractor.entities(inSentences: [title]) {
+            entities[entity.key, default: 0] += 2
+            titleEntities[entity.key, default: 0] += 1
+        }
+        // A title often opens with its subject ("Oxcart closes 60 stores"), which the extractor
+        // cannot tell from an ordinary capitalised word; count it when the text names it too.
+        if let first = title.split(separator: " ").first.map({ EntityExtractor.normalise(String($0)).key }), entities[first] != nil || entities.keys.contains(where: { $0.hasPrefix(first + " ") }) {
+            titleEntities["~" + first, default: 0] += 1
+        }
+        for key in Array(titleEntities.keys) where !key.hasPrefix("~") {
+            for word in key.split(separator: " ").map(String.init)
+            where word.count > 2 && !Stopwords.english.contains(word) && !EntityExtractor.organisationWords.contains(word) {
+                titleEntities["~" + word, default: 0] += 0.5
+            }
+        }
+        var nameStems = Set<String>()
+        // The distinctive words of names count a little on their own, so "Corvane" in one article
+        // and "Corvane Systems" in another still meet ("Systems" alone says nothing).
+        for (key, weight) in entities {
+            for word in key.split(separator: " ").map(String.init) {
+                nameStems.insert(Terms.stem(word))
+                guard word.count > 2, !Stopwords.english.contains(word), !EntityExtractor.organisationWords.contains(word) else { continue }
+                entities["~" + word, default: 0] += weight / 2
+            }
+        }
         var figures = Set<String>()
         for sentence in sentences {
             for figure in FigureExtractor.figures(in: sentence) where Self.identifyingKinds.contains(figure.kind) {
                 figures.insert(figure.key)
             }
         }
-        self.init(terms: terms, entities: entities, figures: figures, published: published, title: title)
+        self.terms = terms
+        contentTerms = terms.filter { !nameStems.contains($0.key) }
+        self.titleTerms = titleTerms
+        self.leadTerms = leadTerms
+        titleContent = titleTerms.filter { !nameStems.contains($0.key) }
+        leadContent = leadTerms.filter { !nameStems.contains($0.key) }
+        events = EventVocabulary.profile(title: title, lead: Array(paragraphs.prefix(2)))
+        titleEvents = EventVocabulary.profile(title: title, lead: [])
+        self.titleEntities = titleEntities
+        self.entities = entities
+        self.figures = figures
+        self.published = published
+        self.title = title
     }
 
     /// Figure kinds specific enough to tie two articles to one event (dates and durations are not).

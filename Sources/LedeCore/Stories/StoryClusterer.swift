@@ -10,8 +10,8 @@ public struct StoryClusterer: Sendable {
     public struct Settings: Sendable, Hashable {
         /// How long after a story's latest article a new article may still join it.
         public var window: TimeInterval = 4 * 24 * 3600
-        /// The similarity an article needs to join a story.
-        public var threshold: Double = 0.3
+        /// The probability of belonging (see `StorySimilarity`) an article needs to join a story.
+        public var threshold: Double = 0.35
         /// At most this many candidate stories are scored in full.
         public var candidateLimit: Int = 30
 
@@ -92,43 +92,12 @@ public struct StoryClusterer: Sendable {
 
     // MARK: - Scoring
 
-    /// Similarity of an article to a story, from 0 to 1: mostly shared weighted terms, then
-    /// shared names, then shared figures. Two stories about one company share names but not
-    /// terms; two look-alike events share terms but not names; a story needs both.
+    /// How likely an article belongs to a story, from 0 to 1; `0` outside the time window.
     func similarity(_ article: ArticleSignature, _ story: IndexedStory) -> Double {
         let gap = article.published.timeIntervalSince(story.lastPublished)
-        guard abs(gap) <= settings.window || (article.published >= story.firstPublished && article.published <= story.lastPublished) else {
-            return 0
-        }
-        let termScore = cosine(article.terms, story.signature.terms, prefix: "")
-        let entityScore = cosine(article.entities, story.signature.entities, prefix: "e:")
-        let sharedFigures = article.figures.filter { story.signature.figures[$0] != nil }.count
-        let figureScore = min(1, Double(sharedFigures) / 2)
-        let hasNames = !article.entities.isEmpty && !story.signature.entities.isEmpty
-        if hasNames && entityScore < 0.1 { return 0 }
-        return 0.6 * termScore + 0.3 * entityScore + 0.1 * figureScore
-    }
-
-    private func cosine(_ first: [String: Double], _ second: [String: Double], prefix: String) -> Double {
-        var dot = 0.0
-        var firstNorm = 0.0
-        var secondNorm = 0.0
-        var weights: [String: Double] = [:]
-        for (key, value) in first {
-            let idf = frequencies.idf(prefix + key)
-            let weight = value * idf
-            weights[key] = weight
-            firstNorm += weight * weight
-        }
-        let secondTotal = second.values.reduce(0, +)
-        guard secondTotal > 0, firstNorm > 0 else { return 0 }
-        for (key, value) in second {
-            let weight = value / secondTotal * frequencies.idf(prefix + key)
-            secondNorm += weight * weight
-            if let firstWeight = weights[key] { dot += firstWeight * weight }
-        }
-        guard secondNorm > 0 else { return 0 }
-        return dot / (firstNorm.squareRoot() * secondNorm.squareRoot())
+        let inside = article.published >= story.firstPublished && article.published <= story.lastPublished
+        guard abs(gap) <= settings.window || inside else { return 0 }
+        return StorySimilarity(article: article, story: story.signature, gapDays: inside ? 0 : abs(gap) / 86400, frequencies: frequencies).probability
     }
 
     // MARK: - Index

@@ -1,0 +1,83 @@
+import Foundation
+import LedeCore
+import LedeDemo
+import LedeEngine
+import LedeFetch
+import LedeSQLite
+import Testing
+
+/// Subscribing over loopback HTTP to a small site built in the test.
+@Suite struct SourceSubscriberTests {
+    /// A site with a feed, a page that links to it, and a page that is not a feed.
+    static func withSite(_ body: (SourceSubscriber, SQLiteStore) async throws -> Void) async throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("lede-site-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let site = root.appendingPathComponent("sites/news.example")
+        try FileManager.default.createDirectory(at: site, withIntermediateDirectories: true)
+        try Data("[]".utf8).write(to: root.appendingPathComponent("outlets.json"))
+        try Data(#"{"stories": [], "articles": []}"#.utf8).write(to: root.appendingPathComponent("labels.json"))
+        let feed = """
+            <?xml version="1.0" encoding="utf-8"?>
+            <rss version="2.0"><channel><title>News Example</title><link>http://news.example/</link>
+            <item><title>First</title><link>http://news.example/first.html</link><guid>1</guid></item>
+            </channel></rss>
+            """
+        try Data(feed.utf8).write(to: site.appendingPathComponent("feed.rss"))
+        try Data(#"<html><head><link rel="alternate" type="application/rss+xml" href="/feed.rss"></head><body>Home</body></html>"#.utf8)
+            .write(to: site.appendingPathComponent("index.html"))
+        try Data("<html><body><p>Just a page, with no feed anywhere.</p></body></html>".utf8).write(to: site.appendingPathComponent("about.html"))
+
+        let server = try await CorpusServer.start(site: try CorpusSite(root: root))
+        var configuration = FetchConfiguration()
+        configuration.allowPrivateNetworks = true
+        configuration.hostOverrides["news.example"] = .init(host: "127.0.0.1", port: server.port)
+        let fetcher = HTTPFetcher(configuration: configuration)
+        let store = try SQLiteStore.inMemory()
+        do {
+            try await body(SourceSubscriber(store: store, fetcher: fetcher), store)
+        } catch {
+            try await fetcher.shutdown()
+            await server.stop()
+            throw error
+        }
+        try await fetcher.shutdown()
+        await server.stop()
+    }
+
+    @Test func subscribesToAFeedByItsAddress() async throws {
+        try await Self.withSite { subscriber, store in
+            let source = try await subscriber.subscribe(to: "http://news.example/feed.rss", now: Date())
+            #expect(source.title == "News Example")
+            #expect(try await store.sources().count == 1)
+        }
+    }
+
+    @Test func findsTheFeedAPageAdvertises() async throws {
+        try await Self.withSite { subscriber, _ in
+            let source = try await subscriber.subscribe(to: "http://news.example/", now: Date())
+            #expect(source.feedURL == "http://news.example/feed.rss")
+        }
+    }
+
+    @Test func aPageWithoutAFeedIsRefusedAndNothingIsStored() async throws {
+        try await Self.withSite { subscriber, store in
+            let error = await #expect(throws: IngestError.self) {
+                _ = try await subscriber.subscribe(to: "http://news.example/about.html", now: Date())
+            }
+            let message = error.map { String(describing: $0) } ?? ""
+            #expect(message.contains("is not a feed Lede can read"))
+            let sources = try await store.sources()
+            #expect(sources.isEmpty)
+        }
+    }
+
+    @Test func followingTheSameFeedTwiceIsRefused() async throws {
+        try await Self.withSite { subscriber, store in
+            _ = try await subscriber.subscribe(to: "http://news.example/feed.rss", now: Date())
+            await #expect(throws: StoreError.duplicateSource(feedURL: "http://news.example/feed.rss")) {
+                _ = try await subscriber.subscribe(to: "http://news.example/feed.rss", now: Date())
+            }
+            #expect(try await store.sources().count == 1)
+        }
+    }
+}
