@@ -22,6 +22,8 @@ public struct DemoRunner: Sendable {
         /// The moment the edition was written for: the corpus's last publication.
         public var now: Date
         public var sources: [FeedIngestor.SourceReport]
+        /// The reader the demo ran as (the store's local reader).
+        public var user: User
     }
 
     /// - Parameter profileName: a profile of the corpus (default: its first).
@@ -47,26 +49,28 @@ public struct DemoRunner: Sendable {
 
     private func run(fetcher: HTTPFetcher, profileName: String?) async throws -> Outcome {
         let now = (site.latestPublication ?? Date()).addingTimeInterval(60)
+        let user = try await store.localUser()
         let subscriber = SourceSubscriber(store: store, fetcher: fetcher)
-        for outlet in site.outlets where try await store.source(feedURL: outlet.feed) == nil {
-            _ = try await subscriber.subscribe(to: outlet.feed, now: now)
+        let followed = Set(try await store.subscriptions(userID: user.id).map(\.source.feedURL))
+        for outlet in site.outlets where !followed.contains(outlet.feed) {
+            _ = try await subscriber.subscribe(to: outlet.feed, userID: user.id, now: now)
         }
-        for profile in site.profiles where try await store.profile(named: profile.name) == nil {
-            try await store.saveProfile(profile)
+        for profile in site.profiles where try await store.profile(named: profile.name, userID: user.id) == nil {
+            try await store.saveProfile(profile, userID: user.id)
         }
         let reports = try await FeedIngestor(store: store, fetcher: fetcher, progress: progress).ingestAll(now: now)
         try await StoryUpdater(store: store, progress: progress).run()
         let profile: Profile
         if let name = profileName ?? site.profiles.first?.name {
-            guard let stored = try await store.profile(named: name) else {
+            guard let stored = try await store.profile(named: name, userID: user.id) else {
                 throw StoreError.notFound("profile named \(name); the corpus has: \(site.profiles.map(\.name).joined(separator: ", "))")
             }
             profile = stored
         } else {
             profile = Profile(name: "default", role: "reader", industry: "general news")
         }
-        let briefing = try await EditionService(store: store).brief(profile: profile, now: now)
+        let briefing = try await EditionService(store: store).brief(profile: profile, userID: user.id, now: now)
         progress.report("Briefed \(briefing.stories.count) stories for \(profile.name)")
-        return Outcome(briefing: briefing, now: now, sources: reports)
+        return Outcome(briefing: briefing, now: now, sources: reports, user: user)
     }
 }

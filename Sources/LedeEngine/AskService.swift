@@ -17,10 +17,12 @@ public struct AskService: Sendable {
     ///   - conversationID: continue this conversation (a new one starts when `nil`).
     ///   - before: only use articles published up to this moment.
     /// - Throws: `StoreError.notFound` for an unknown conversation.
-    public func ask(_ question: String, storyID: Int64? = nil, conversationID: String? = nil, before: Date? = nil, now: Date = Date()) async throws -> Answer {
+    public func ask(
+        _ question: String, userID: Int64, storyID: Int64? = nil, conversationID: String? = nil, before: Date? = nil, now: Date = Date()
+    ) async throws -> Answer {
         var conversation: Conversation
         if let conversationID {
-            guard let stored = try await store.conversation(id: conversationID) else {
+            guard let stored = try await store.conversation(id: conversationID, userID: userID) else {
                 throw StoreError.notFound("conversation \(conversationID); list them with `lede conversations`")
             }
             conversation = stored
@@ -31,21 +33,24 @@ public struct AskService: Sendable {
         let analysis = QuestionAnalysis(question: question, context: previous?.entities ?? [])
         let preferredStory = storyID ?? (analysis.isFollowUp ? previous?.answer.storyID : nil)
 
-        var finding = try await find(analysis, scope: storyID ?? (analysis.isFollowUp ? preferredStory : nil), before: before, preferredStory: preferredStory)
+        var finding = try await find(
+            analysis, userID: userID, scope: storyID ?? (analysis.isFollowUp ? preferredStory : nil), before: before, preferredStory: preferredStory)
         if !finding.answered && storyID == nil && preferredStory != nil {
             // A follow-up may reach beyond the story it followed; look everywhere before giving up.
-            let wider = try await find(analysis, scope: nil, before: before, preferredStory: preferredStory)
+            let wider = try await find(analysis, userID: userID, scope: nil, before: before, preferredStory: preferredStory)
             if wider.answered { finding = wider }
         }
         let answer = AnswerWriter.answer(for: finding, question: question, conversation: conversation.id)
         conversation.turns.append(Conversation.Turn(question: question, answer: answer, entities: analysis.entities, askedAt: now))
-        try await store.saveConversation(conversation)
+        try await store.saveConversation(conversation, userID: userID)
         return answer
     }
 
-    private func find(_ analysis: QuestionAnalysis, scope: Int64?, before: Date?, preferredStory: Int64?) async throws -> AnswerFinder.Finding {
+    private func find(
+        _ analysis: QuestionAnalysis, userID: Int64, scope: Int64?, before: Date?, preferredStory: Int64?
+    ) async throws -> AnswerFinder.Finding {
         let passages = try await store.searchPassages(
-            PassageQuery(terms: analysis.searchTerms, storyID: scope, publishedBefore: before, limit: passageLimit))
+            PassageQuery(terms: analysis.searchTerms, userID: userID, storyID: scope, publishedBefore: before, limit: passageLimit))
         return finder.find(analysis, in: passages, preferredStory: preferredStory)
     }
 

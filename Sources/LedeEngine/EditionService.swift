@@ -14,10 +14,10 @@ public struct EditionService: Sendable {
 
     /// Writes the edition for `profile` as of `now`, stores it (replacing that day's earlier
     /// edition) and returns it.
-    public func brief(profile: Profile, now: Date) async throws -> Briefing {
+    public func brief(profile: Profile, userID: Int64, now: Date) async throws -> Briefing {
         let date = EditionDate.string(from: now)
-        let stories = try await store.stories(activeSince: now.addingTimeInterval(-freshness)).filter { $0.firstPublished <= now }
-        let articles = try await store.articles(storyIDs: stories.map(\.id)).filter { $0.published <= now }
+        let stories = try await store.stories(activeSince: now.addingTimeInterval(-freshness), userID: userID).filter { $0.firstPublished <= now }
+        let articles = try await store.articles(storyIDs: stories.map(\.id), userID: userID).filter { $0.published <= now }
         let byStory = Dictionary(grouping: articles, by: { $0.storyID ?? 0 })
         let materials = stories.compactMap { story in
             byStory[story.id].map { StoryMaterial(story: story, articles: $0) }
@@ -25,12 +25,12 @@ public struct EditionService: Sendable {
         var alreadyBriefed = Set<Int64>()
         for daysBack in 1...3 {
             let earlier = EditionDate.string(from: now.addingTimeInterval(-Double(daysBack) * 24 * 3600))
-            if let edition = try await store.briefing(date: earlier, profile: profile.name) {
+            if let edition = try await store.briefing(date: earlier, profile: profile.name, userID: userID) {
                 alreadyBriefed.formUnion(edition.stories.map(\.id))
             }
         }
         let briefing = builder.build(from: materials, profile: profile, date: date, now: now, alreadyBriefed: alreadyBriefed)
-        try await store.saveBriefing(briefing)
+        try await store.saveBriefing(briefing, userID: userID)
         return briefing
     }
 }

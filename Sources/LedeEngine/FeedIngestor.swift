@@ -31,13 +31,21 @@ public struct FeedIngestor: Sendable {
         public var source: Source
         public var newArticles = 0
         public var duplicates = 0
+        /// Articles the source edited since they were stored, refreshed in place.
+        public var updatedArticles = 0
         public var notModified = false
         public var error: String?
     }
 
-    /// Fetches every due source, a few at a time.
-    public func ingestAll(now: Date, force: Bool = true) async throws -> [SourceReport] {
-        let sources = try await store.sources().filter { $0.fetchState.isDue(at: now, force: force) }
+    /// Fetches every due feed (or every due feed one reader follows), a few at a time.
+    public func ingestAll(now: Date, force: Bool = true, userID: Int64? = nil) async throws -> [SourceReport] {
+        let all: [Source]
+        if let userID {
+            all = try await store.subscriptions(userID: userID).map(\.source)
+        } else {
+            all = try await store.sources()
+        }
+        let sources = all.filter { $0.fetchState.isDue(at: now, force: force) }
         progress.report("Fetching \(sources.count) source\(sources.count == 1 ? "" : "s")…")
         return await withTaskGroup(of: SourceReport.self) { group in
             var reports: [SourceReport] = []
@@ -78,14 +86,36 @@ public struct FeedIngestor: Sendable {
             source.siteURL = feed.link ?? source.siteURL
             let known = try await store.knownItemKeys(sourceID: source.id)
             var seen = Set<String>()
-            let newItems = feed.items.filter { item in
+            var newItems: [ParsedItem] = []
+            var editedItems: [(ParsedItem, Article)] = []
+            for item in feed.items {
                 let key = ArticleAssembler.itemKey(item)
-                return !known.contains(key) && seen.insert(key).inserted
+                guard seen.insert(key).inserted else { continue }
+                if !known.contains(key) {
+                    newItems.append(item)
+                } else if let updated = item.updated, let stored = try await store.article(sourceID: source.id, itemKey: key),
+                    updated > (stored.updated ?? stored.published)
+                {
+                    // The source edited the item since Lede stored it: refresh it in place.
+                    editedItems.append((item, stored))
+                }
             }
             let articles = await assembleArticles(newItems, source: source, now: now)
             for article in articles {
                 let stored = try await storeDeduplicated(article)
                 if stored.duplicateOfID != nil { report.duplicates += 1 } else { report.newArticles += 1 }
+            }
+            let refreshed = await assembleArticles(editedItems.map(\.0), source: source, now: now)
+            for (article, (_, stored)) in zip(refreshed, editedItems) {
+                var updated = stored
+                updated.title = article.title
+                updated.byline = article.byline
+                updated.updated = article.updated
+                updated.summary = article.summary
+                updated.text = article.text
+                updated.contentHash = article.contentHash
+                try await store.updateArticle(updated)
+                report.updatedArticles += 1
             }
             source.fetchState = source.fetchState.recordingSuccess(at: now, etag: response.etag, lastModified: response.lastModified)
             try await store.updateSource(source)

@@ -22,7 +22,7 @@ public struct StoryUpdater: Sendable {
         while true {
             let articles = try await store.unclusteredArticles(limit: batchSize)
             guard let earliest = articles.first?.published else { break }
-            let stories = try await store.stories(activeSince: earliest.addingTimeInterval(-settings.window))
+            let stories = try await store.stories(activeSince: earliest.addingTimeInterval(-settings.window), userID: nil)
             var clusterer = StoryClusterer(stories: stories, frequencies: try await store.documentFrequencies(), settings: settings)
             var placements: [(articleID: Int64, placement: StoryClusterer.Placement)] = []
             for article in articles {

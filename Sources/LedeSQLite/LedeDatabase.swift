@@ -136,6 +136,73 @@ public struct LedeDatabase: Sendable {
                 table.column("body", .jsonText).notNull()
             }
         }
+        migrator.registerMigration("v3: readers own subscriptions, profiles, editions and conversations") { db in
+            try db.create(table: "user") { table in
+                table.autoIncrementedPrimaryKey("id")
+                table.column("name", .text).notNull().unique()
+                table.column("password_hash", .text)
+                table.column("is_admin", .boolean).notNull().defaults(to: false)
+                table.column("created_at", .datetime).notNull()
+            }
+            // The reader the command line acts as; everything stored so far was theirs.
+            try db.execute(sql: "INSERT INTO user (id, name, is_admin, created_at) VALUES (1, ?, 1, CURRENT_TIMESTAMP)", arguments: [User.localName])
+            try db.create(table: "subscription") { table in
+                table.autoIncrementedPrimaryKey("id")
+                table.column("user_id", .integer).notNull().references("user", onDelete: .cascade)
+                table.column("source_id", .integer).notNull().references("source", onDelete: .cascade).indexed()
+                table.column("title", .text)
+                table.column("folder", .text)
+                table.column("added_at", .datetime).notNull()
+                table.uniqueKey(["user_id", "source_id"])
+            }
+            try db.execute(sql: "INSERT INTO subscription (user_id, source_id, added_at) SELECT 1, id, added_at FROM source")
+            for (table, key) in [("profile", "name"), ("briefing", "date, profile")] {
+                try db.execute(sql: "ALTER TABLE \(table) RENAME TO \(table)_v2")
+                let columns = table == "profile" ? "name TEXT NOT NULL, body TEXT NOT NULL" : "date TEXT NOT NULL, profile TEXT NOT NULL, body TEXT NOT NULL"
+                try db.execute(sql: """
+                    CREATE TABLE \(table) (user_id INTEGER NOT NULL REFERENCES user(id) ON DELETE CASCADE, \(columns),
+                    PRIMARY KEY (user_id, \(key))) WITHOUT ROWID
+                    """)
+                try db.execute(sql: "INSERT INTO \(table) SELECT 1, * FROM \(table)_v2")
+                try db.execute(sql: "DROP TABLE \(table)_v2")
+            }
+            try db.execute(sql: "ALTER TABLE conversation RENAME TO conversation_v2")
+            try db.create(table: "conversation", options: .withoutRowID) { table in
+                table.primaryKey("id", .text)
+                table.column("user_id", .integer).notNull().references("user", onDelete: .cascade)
+                table.column("started_at", .datetime).notNull()
+                table.column("body", .jsonText).notNull()
+            }
+            try db.execute(sql: "INSERT INTO conversation (id, user_id, started_at, body) SELECT id, 1, started_at, body FROM conversation_v2")
+            try db.execute(sql: "DROP TABLE conversation_v2")
+            try db.create(index: "conversation_by_user", on: "conversation", columns: ["user_id", "started_at"])
+            try db.create(table: "feedback", options: .withoutRowID) { table in
+                table.column("user_id", .integer).notNull().references("user", onDelete: .cascade)
+                table.column("story_id", .integer).notNull().references("story", onDelete: .cascade)
+                table.column("kind", .text).notNull()
+                table.column("at", .datetime).notNull()
+                table.primaryKey(["user_id", "story_id"])
+            }
+            try db.create(table: "read_mark", options: .withoutRowID) { table in
+                table.column("user_id", .integer).notNull().references("user", onDelete: .cascade)
+                table.column("story_id", .integer).notNull().references("story", onDelete: .cascade)
+                table.column("at", .datetime).notNull()
+                table.primaryKey(["user_id", "story_id"])
+            }
+            try db.create(table: "api_token") { table in
+                table.autoIncrementedPrimaryKey("id")
+                table.column("user_id", .integer).notNull().references("user", onDelete: .cascade).indexed()
+                table.column("name", .text).notNull()
+                table.column("token_hash", .text).notNull().unique()
+                table.column("created_at", .datetime).notNull()
+            }
+            try db.create(table: "session", options: .withoutRowID) { table in
+                table.primaryKey("secret_hash", .text)
+                table.column("user_id", .integer).notNull().references("user", onDelete: .cascade)
+                table.column("csrf_token", .text).notNull()
+                table.column("expires_at", .datetime).notNull()
+            }
+        }
         return migrator
     }
 }

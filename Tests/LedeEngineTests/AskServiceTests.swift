@@ -13,21 +13,27 @@ import Testing
         return store
     }
 
+    /// The demo's reader: the store's local reader.
+    static func reader(_ store: SQLiteStore) async throws -> Int64 { try await store.localUser().id }
+
     @Test func referenceQuestionsGetTheRightFigures() async throws {
-        let ask = AskService(store: try await Self.demoStore())
-        let stake = try await ask.ask("Is this really a $33 billion stake?")
+        let store = try await Self.demoStore()
+        let reader = try await Self.reader(store)
+        let ask = AskService(store: store)
+        let stake = try await ask.ask("Is this really a $33 billion stake?", userID: reader)
         #expect(stake.answered)
         #expect(stake.answer.contains("33"))
-        let invest = try await ask.ask("How much will Amazon invest in Anthropic right away?")
+        let invest = try await ask.ask("How much will Amazon invest in Anthropic right away?", userID: reader)
         #expect(invest.answered)
         #expect(invest.answer.contains("$5 billion") || invest.answer.contains("$5bn"))
-        let giveBack = try await ask.ask("What did Anthropic give back?")
+        let giveBack = try await ask.ask("What did Anthropic give back?", userID: reader)
         #expect(giveBack.answered)
         #expect(giveBack.answer.contains("100"))
     }
 
     @Test func answersCiteTheSentencesTheyQuote() async throws {
-        let answer = try await AskService(store: try await Self.demoStore()).ask("How many customers use Claude through Amazon Bedrock?")
+        let store = try await Self.demoStore()
+        let answer = try await AskService(store: store).ask("How many customers use Claude through Amazon Bedrock?", userID: try await Self.reader(store))
         #expect(answer.answered)
         #expect(answer.answer.hasPrefix("100,000 customers"))
         for citation in answer.citations {
@@ -35,8 +41,20 @@ import Testing
         }
     }
 
+    @Test func anotherReaderCannotContinueTheConversation() async throws {
+        let store = try await Self.demoStore()
+        let first = try await AskService(store: store).ask("How much will Amazon invest in Anthropic?", userID: try await Self.reader(store))
+        let other = try await store.createUser(name: "other", passwordHash: nil, isAdmin: false, now: Date())
+        await #expect(throws: StoreError.self) {
+            _ = try await AskService(store: store).ask("And what else?", userID: other.id, conversationID: first.conversation)
+        }
+        let answer = try await AskService(store: store).ask("How much will Amazon invest in Anthropic?", userID: other.id)
+        #expect(!answer.answered, "a reader who follows nothing gets no answer from others' feeds")
+    }
+
     @Test func declinesWhatTheSourcesDoNotSay() async throws {
-        let answer = try await AskService(store: try await Self.demoStore()).ask("What is Anthropic's annual revenue?")
+        let store = try await Self.demoStore()
+        let answer = try await AskService(store: store).ask("What is Anthropic's annual revenue?", userID: try await Self.reader(store))
         #expect(!answer.answered)
         #expect(answer.answer.hasPrefix("Your sources don't say"))
     }
@@ -44,12 +62,13 @@ import Testing
     @Test func followUpsResolveAgainstTheConversation() async throws {
         let store = try await Self.demoStore()
         let ask = AskService(store: store)
-        let first = try await ask.ask("How much will Amazon invest in Anthropic?")
-        let followUp = try await ask.ask("And what did it commit to spend on AWS?", conversationID: first.conversation)
+        let reader = try await Self.reader(store)
+        let first = try await ask.ask("How much will Amazon invest in Anthropic?", userID: reader)
+        let followUp = try await ask.ask("And what did it commit to spend on AWS?", userID: reader, conversationID: first.conversation)
         #expect(followUp.answered)
         #expect(followUp.answer.contains("100"))
         #expect(followUp.conversation == first.conversation)
-        let stored = try #require(try await store.conversation(id: first.conversation))
+        let stored = try #require(try await store.conversation(id: first.conversation, userID: reader))
         #expect(stored.turns.count == 2)
     }
 }

@@ -16,7 +16,7 @@ import Testing
 
     @Test func clusteringReproducesTheLabelledStories() async throws {
         let (store, site, _) = try await Self.runDemo()
-        let articles = try await store.articles(publishedFrom: .distantPast, to: nil)
+        let articles = try await store.articles(publishedFrom: .distantPast, to: nil, userID: nil)
         #expect(articles.count == site.labels.articles.count)
         let predicted = Dictionary(articles.map { ($0.url, String($0.storyID ?? -$0.id)) }, uniquingKeysWith: { first, _ in first })
         let truth = Dictionary(site.labels.articles.map { ($0.url, $0.story) }, uniquingKeysWith: { first, _ in first })
@@ -26,7 +26,7 @@ import Testing
 
     @Test func syndicatedCopiesAttachToTheirOriginal() async throws {
         let (store, site, _) = try await Self.runDemo()
-        let articles = try await store.articles(publishedFrom: .distantPast, to: nil)
+        let articles = try await store.articles(publishedFrom: .distantPast, to: nil, userID: nil)
         let syndicatedStories = Set(site.labels.stories.filter { $0.kind == "syndicated" }.map(\.id))
         let copies = articles.filter { $0.duplicateOfID != nil }
         #expect(!copies.isEmpty)
@@ -51,7 +51,7 @@ import Testing
         let (store, site, outcome) = try await Self.runDemo()
         #expect(outcome.briefing.stories.count >= 5)
         for profile in site.profiles {
-            let edition = try await EditionService(store: store).brief(profile: profile, now: outcome.now)
+            let edition = try await EditionService(store: store).brief(profile: profile, userID: outcome.user.id, now: outcome.now)
             #expect(edition.stories.count >= min(5, profile.storyCount))
             #expect(edition.stories.count <= profile.storyCount)
         }

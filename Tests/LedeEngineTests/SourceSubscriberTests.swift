@@ -9,7 +9,7 @@ import Testing
 /// Subscribing over loopback HTTP to a small site built in the test.
 @Suite struct SourceSubscriberTests {
     /// A site with a feed, a page that links to it, and a page that is not a feed.
-    static func withSite(_ body: (SourceSubscriber, SQLiteStore) async throws -> Void) async throws {
+    static func withSite(_ body: (SourceSubscriber, SQLiteStore, Int64) async throws -> Void) async throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("lede-site-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }
         let site = root.appendingPathComponent("sites/news.example")
@@ -34,7 +34,7 @@ import Testing
         let fetcher = HTTPFetcher(configuration: configuration)
         let store = try SQLiteStore.inMemory()
         do {
-            try await body(SourceSubscriber(store: store, fetcher: fetcher), store)
+            try await body(SourceSubscriber(store: store, fetcher: fetcher), store, try await store.localUser().id)
         } catch {
             try await fetcher.shutdown()
             await server.stop()
@@ -45,39 +45,39 @@ import Testing
     }
 
     @Test func subscribesToAFeedByItsAddress() async throws {
-        try await Self.withSite { subscriber, store in
-            let source = try await subscriber.subscribe(to: "http://news.example/feed.rss", now: Date())
-            #expect(source.title == "News Example")
-            #expect(try await store.sources().count == 1)
+        try await Self.withSite { subscriber, store, reader in
+            let subscription = try await subscriber.subscribe(to: "http://news.example/feed.rss", userID: reader, now: Date())
+            #expect(subscription.displayTitle == "News Example")
+            #expect(try await store.subscriptions(userID: reader).count == 1)
         }
     }
 
     @Test func findsTheFeedAPageAdvertises() async throws {
-        try await Self.withSite { subscriber, _ in
-            let source = try await subscriber.subscribe(to: "http://news.example/", now: Date())
-            #expect(source.feedURL == "http://news.example/feed.rss")
+        try await Self.withSite { subscriber, _, reader in
+            let subscription = try await subscriber.subscribe(to: "http://news.example/", userID: reader, now: Date())
+            #expect(subscription.source.feedURL == "http://news.example/feed.rss")
         }
     }
 
     @Test func aPageWithoutAFeedIsRefusedAndNothingIsStored() async throws {
-        try await Self.withSite { subscriber, store in
+        try await Self.withSite { subscriber, store, reader in
             let error = await #expect(throws: IngestError.self) {
-                _ = try await subscriber.subscribe(to: "http://news.example/about.html", now: Date())
+                _ = try await subscriber.subscribe(to: "http://news.example/about.html", userID: reader, now: Date())
             }
             let message = error.map { String(describing: $0) } ?? ""
             #expect(message.contains("is not a feed Lede can read"))
-            let sources = try await store.sources()
-            #expect(sources.isEmpty)
+            let subscriptions = try await store.subscriptions(userID: reader)
+            #expect(subscriptions.isEmpty)
         }
     }
 
     @Test func followingTheSameFeedTwiceIsRefused() async throws {
-        try await Self.withSite { subscriber, store in
-            _ = try await subscriber.subscribe(to: "http://news.example/feed.rss", now: Date())
+        try await Self.withSite { subscriber, store, reader in
+            _ = try await subscriber.subscribe(to: "http://news.example/feed.rss", userID: reader, now: Date())
             await #expect(throws: StoreError.duplicateSource(feedURL: "http://news.example/feed.rss")) {
-                _ = try await subscriber.subscribe(to: "http://news.example/feed.rss", now: Date())
+                _ = try await subscriber.subscribe(to: "http://news.example/feed.rss", userID: reader, now: Date())
             }
-            #expect(try await store.sources().count == 1)
+            #expect(try await store.subscriptions(userID: reader).count == 1)
         }
     }
 }

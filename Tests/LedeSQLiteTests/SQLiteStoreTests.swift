@@ -15,9 +15,10 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("nested/lede.sqlite").path
         let store = try SQLiteStore.open(path: path)
-        _ = try await store.addSource(feedURL: "https://a.example/feed", title: nil, now: Date())
+        let user = try await store.localUser()
+        _ = try await store.subscribe(userID: user.id, feedURL: "https://a.example/feed", title: nil, folder: nil, now: Date())
         let reopened = try SQLiteStore.open(path: path)
-        #expect(try await reopened.sources().count == 1)
+        #expect(try await reopened.subscriptions(userID: user.id).count == 1)
     }
 
     @Test func unwritableLocationGivesAnActionableError() throws {

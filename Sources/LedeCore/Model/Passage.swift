@@ -30,16 +30,18 @@ public struct Passage: Sendable, Hashable {
     }
 }
 
-/// What to search for: any of `terms` (lowercased words), optionally within one story and
-/// before a moment.
+/// What to search for: any of `terms` (lowercased words), optionally only in the feeds a
+/// reader follows, within one story and before a moment.
 public struct PassageQuery: Sendable, Hashable {
     public var terms: [String]
+    public var userID: Int64?
     public var storyID: Int64?
     public var publishedBefore: Date?
     public var limit: Int
 
-    public init(terms: [String], storyID: Int64? = nil, publishedBefore: Date? = nil, limit: Int = 60) {
+    public init(terms: [String], userID: Int64? = nil, storyID: Int64? = nil, publishedBefore: Date? = nil, limit: Int = 60) {
         self.terms = terms
+        self.userID = userID
         self.storyID = storyID
         self.publishedBefore = publishedBefore
         self.limit = limit

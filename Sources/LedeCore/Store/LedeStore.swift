@@ -1,45 +1,75 @@
 import Foundation
 
-/// Everything Lede keeps, behind one protocol: the SQLite store and (later) the PostgreSQL
-/// store implement it and pass the same test suite, so the rest of Lede never knows which
+/// Everything Lede keeps, behind one protocol: the SQLite and PostgreSQL stores implement it
+/// and pass the same test suite (`StoreConformance`), so the rest of Lede never knows which
 /// database it talks to.
+///
+/// Feeds (`Source`), articles and stories are shared by all readers; subscriptions, profiles,
+/// editions, feedback, read state and conversations belong to one reader (`userID`). Methods
+/// that take a `userID` only ever see or change that reader's things.
 public protocol LedeStore: Sendable {
-    // MARK: Sources
+    // MARK: Users, sessions, tokens
 
-    /// Subscribes to a feed.
-    /// - Throws: `StoreError.duplicateSource` when the feed is already followed.
-    func addSource(feedURL: String, title: String?, now: Date) async throws -> Source
+    /// - Throws: `StoreError.duplicateUser` when the name is taken.
+    func createUser(name: String, passwordHash: String?, isAdmin: Bool, now: Date) async throws -> User
+    func user(id: Int64) async throws -> User?
+    func user(named name: String) async throws -> User?
+    func users() async throws -> [User]
+    func passwordHash(userID: Int64) async throws -> String?
+    func setPasswordHash(_ hash: String, userID: Int64) async throws
+    func addToken(userID: Int64, name: String, tokenHash: String, now: Date) async throws -> APIToken
+    /// The user a token hash belongs to.
+    func user(tokenHash: String) async throws -> User?
+    func saveSession(_ session: Session) async throws
+    func session(secretHash: String) async throws -> Session?
+    func deleteSession(secretHash: String) async throws
+
+    // MARK: Feeds and subscriptions
+
+    /// Follows a feed for a reader, adding the feed if nobody followed it yet.
+    /// - Throws: `StoreError.duplicateSource` when the reader already follows it.
+    func subscribe(userID: Int64, feedURL: String, title: String?, folder: String?, now: Date) async throws -> Subscription
+    /// The reader's subscriptions, oldest first.
+    func subscriptions(userID: Int64) async throws -> [Subscription]
+    func subscription(id: Int64, userID: Int64) async throws -> Subscription?
+    /// Stops following; a feed nobody follows any more is removed with its articles.
+    /// - Throws: `StoreError.notFound` when the reader has no such subscription.
+    func unsubscribe(subscriptionID: Int64, userID: Int64) async throws
+    /// Every feed, for fetching.
     func sources() async throws -> [Source]
     func source(id: Int64) async throws -> Source?
     func source(feedURL: String) async throws -> Source?
-    /// Saves a source's title, site and fetch state.
+    /// Saves a feed's title, site and fetch state.
     func updateSource(_ source: Source) async throws
-    /// Unsubscribes and removes the source's articles.
-    func removeSource(id: Int64) async throws
 
     // MARK: Articles
 
-    /// The item keys already stored for a source, so a re-fetched feed adds only new items.
+    /// The item keys already stored for a feed, so a re-fetched feed adds only new items.
     func knownItemKeys(sourceID: Int64) async throws -> Set<String>
     func article(urlKey: String) async throws -> Article?
     func article(contentHash: Int64) async throws -> Article?
+    func article(sourceID: Int64, itemKey: String) async throws -> Article?
     /// Stored articles sharing a MinHash band with the given keys: near-duplicate candidates.
     func nearDuplicateCandidates(bandKeys: [Int64]) async throws -> [(article: Article, minHash: MinHashSignature)]
     /// Stores articles in one transaction, counting their terms into the document frequencies.
     func insertArticles(_ articles: [NewArticle]) async throws -> [Article]
+    /// Replaces the text and metadata of an article whose item was edited at its source.
+    func updateArticle(_ article: Article) async throws
     func articles(ids: [Int64]) async throws -> [Article]
-    /// The articles of the given stories, duplicates included, oldest first.
-    func articles(storyIDs: [Int64]) async throws -> [Article]
+    /// The articles of the given stories, duplicates included, oldest first; with a
+    /// `userID`, only articles of feeds that reader follows.
+    func articles(storyIDs: [Int64], userID: Int64?) async throws -> [Article]
     /// Original articles not yet placed in a story, oldest first.
     func unclusteredArticles(limit: Int) async throws -> [Article]
     func articleCount() async throws -> Int
-    /// Articles published in `[from, to)` (or since `from` when `to` is nil), oldest first.
-    func articles(publishedFrom from: Date, to: Date?) async throws -> [Article]
+    /// Articles published in `[from, to)`, oldest first; with a `userID`, of that reader's feeds.
+    func articles(publishedFrom from: Date, to: Date?, userID: Int64?) async throws -> [Article]
 
     // MARK: Stories
 
-    /// Stories whose latest article is at or after `date`, latest first.
-    func stories(activeSince date: Date) async throws -> [Story]
+    /// Stories whose latest article is at or after `date`, latest first; with a `userID`,
+    /// only stories with an article from a feed that reader follows.
+    func stories(activeSince date: Date, userID: Int64?) async throws -> [Story]
     func story(id: Int64) async throws -> Story?
     /// Stores the outcome of a clustering run in one transaction: new and changed stories,
     /// and each article's (and its duplicates') story.
@@ -50,22 +80,27 @@ public protocol LedeStore: Sendable {
 
     /// Paragraphs of original articles matching any of the query's terms, most relevant first.
     func searchPassages(_ query: PassageQuery) async throws -> [Passage]
-    func saveConversation(_ conversation: Conversation) async throws
-    func conversation(id: String) async throws -> Conversation?
-    /// Conversations, most recently started first.
-    func conversations(limit: Int) async throws -> [Conversation]
+    func saveConversation(_ conversation: Conversation, userID: Int64) async throws
+    func conversation(id: String, userID: Int64) async throws -> Conversation?
+    /// The reader's conversations, most recently started first.
+    func conversations(userID: Int64, limit: Int) async throws -> [Conversation]
 
-    // MARK: Profiles
+    // MARK: Profiles, editions, feedback, read state
 
-    func saveProfile(_ profile: Profile) async throws
-    func profile(named name: String) async throws -> Profile?
-    func profiles() async throws -> [Profile]
-
-    // MARK: Briefings
-
-    /// Stores a day's edition for a profile, replacing an earlier one for the same day.
-    func saveBriefing(_ briefing: Briefing) async throws
-    func briefing(date: String, profile: String) async throws -> Briefing?
+    func saveProfile(_ profile: Profile, userID: Int64) async throws
+    func profile(named name: String, userID: Int64) async throws -> Profile?
+    func profiles(userID: Int64) async throws -> [Profile]
+    func deleteProfile(named name: String, userID: Int64) async throws
+    /// Stores a day's edition for a reader's profile, replacing an earlier one for that day.
+    func saveBriefing(_ briefing: Briefing, userID: Int64) async throws
+    func briefing(date: String, profile: String, userID: Int64) async throws -> Briefing?
+    /// The days with a stored edition for a profile, latest first.
+    func briefingDates(profile: String, userID: Int64, limit: Int) async throws -> [String]
+    /// Records feedback, replacing the reader's earlier feedback on the same story.
+    func saveFeedback(_ feedback: Feedback) async throws
+    func feedback(userID: Int64) async throws -> [Feedback]
+    func markRead(storyIDs: [Int64], userID: Int64, at: Date) async throws
+    func readStoryIDs(userID: Int64) async throws -> Set<Int64>
 }
 
 /// The outcome of one clustering run.
@@ -82,6 +117,7 @@ public struct ClusteringBatch: Sendable {
 /// Failures every store reports the same way.
 public enum StoreError: Error, Sendable, Equatable {
     case duplicateSource(feedURL: String)
+    case duplicateUser(name: String)
     case notFound(String)
     /// The database cannot be opened or written; `reason` says what to do.
     case unavailable(reason: String)
@@ -91,6 +127,7 @@ extension StoreError: CustomStringConvertible {
     public var description: String {
         switch self {
         case .duplicateSource(let url): "You already follow \(url)."
+        case .duplicateUser(let name): "There is already a user named \(name)."
         case .notFound(let what): "No \(what) found."
         case .unavailable(let reason): reason
         }

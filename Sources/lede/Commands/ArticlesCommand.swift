@@ -19,7 +19,9 @@ struct ArticlesCommand: AsyncParsableCommand {
     func run() async throws {
         try await reportingErrors {
             let start = since.flatMap(EditionDate.endOfDay).map { $0.addingTimeInterval(-24 * 3600 + 1) } ?? .distantPast
-            for article in try await common.openStore().articles(publishedFrom: start, to: nil) {
+            let store = try common.openStore()
+            let reader = try await common.reader(in: store)
+            for article in try await store.articles(publishedFrom: start, to: nil, userID: reader.id) {
                 printOut(JSONRendering.string(ArticleExport(article), pretty: false) + "\n")
             }
         }

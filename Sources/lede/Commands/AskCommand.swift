@@ -24,8 +24,10 @@ struct AskCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingErrors {
-            let answer = try await AskService(store: try common.openStore())
-                .ask(question, storyID: story, conversationID: conversation, before: date.flatMap(EditionDate.endOfDay))
+            let store = try common.openStore()
+            let reader = try await common.reader(in: store)
+            let answer = try await AskService(store: store)
+                .ask(question, userID: reader.id, storyID: story, conversationID: conversation, before: date.flatMap(EditionDate.endOfDay))
             switch format {
             case .json:
                 printOut(JSONRendering.string(answer) + "\n")
@@ -48,7 +50,8 @@ struct ConversationsCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingErrors {
-            let conversations = try await common.openStore().conversations(limit: limit)
+            let store = try common.openStore()
+            let conversations = try await store.conversations(userID: try await common.reader(in: store).id, limit: limit)
             if conversations.isEmpty { printOut("No conversations yet. Ask something with `lede ask \"...\"`.\n") }
             let formatter = ISO8601DateFormatter()
             for conversation in conversations {

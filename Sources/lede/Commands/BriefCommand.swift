@@ -16,14 +16,15 @@ struct BriefCommand: AsyncParsableCommand {
     func run() async throws {
         try await reportingErrors {
             let store = try common.openStore()
-            let profile = try await ProfileResolver.resolve(profile, in: store)
+            let reader = try await common.reader(in: store)
+            let profile = try await ProfileResolver.resolve(profile, userID: reader.id, in: store)
             // A day's stored edition is history: show it as it was. Otherwise write the edition
             // as of --now, the end of --date, or the clock (replacing that day's earlier one).
             let briefing: Briefing
-            if let date = time.date, let stored = try await store.briefing(date: date, profile: profile.name) {
+            if let date = time.date, let stored = try await store.briefing(date: date, profile: profile.name, userID: reader.id) {
                 briefing = stored
             } else {
-                briefing = try await EditionService(store: store).brief(profile: profile, now: time.moment)
+                briefing = try await EditionService(store: store).brief(profile: profile, userID: reader.id, now: time.moment)
             }
             printOut(format.render(briefing))
         }
@@ -32,16 +33,16 @@ struct BriefCommand: AsyncParsableCommand {
 
 /// Finds the profile a command should use.
 enum ProfileResolver {
-    static func resolve(_ name: String?, in store: any LedeStore) async throws -> Profile {
+    static func resolve(_ name: String?, userID: Int64, in store: any LedeStore) async throws -> Profile {
         if let name {
-            guard let profile = try await store.profile(named: name) else {
-                let known = try await store.profiles().map(\.name)
+            guard let profile = try await store.profile(named: name, userID: userID) else {
+                let known = try await store.profiles(userID: userID).map(\.name)
                 throw StoreError.notFound(
                     "profile named \(name)" + (known.isEmpty ? "; create one with `lede profile set \(name) --role ... --industry ...`" : "; known profiles: \(known.joined(separator: ", "))"))
             }
             return profile
         }
-        let profiles = try await store.profiles()
+        let profiles = try await store.profiles(userID: userID)
         if profiles.count == 1 { return profiles[0] }
         if let standard = profiles.first(where: { $0.name == "default" }) { return standard }
         if profiles.isEmpty { return Profile(name: "default", role: "reader", industry: "general news") }

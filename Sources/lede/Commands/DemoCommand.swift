@@ -41,7 +41,7 @@ struct DemoCommand: AsyncParsableCommand {
             try Data(BriefingFormat.markdown.render(briefing).utf8).write(to: url.appendingPathComponent("briefing.md"))
             try Data(BriefingFormat.html.render(briefing).utf8).write(to: url.appendingPathComponent("briefing.html"))
             try Data(BriefingFormat.json.render(briefing).utf8).write(to: url.appendingPathComponent("briefing.json"))
-            let articles = try await store.articles(publishedFrom: .distantPast, to: nil)
+            let articles = try await store.articles(publishedFrom: .distantPast, to: nil, userID: nil)
             let lines = articles.map { JSONRendering.string(ArticleExport($0), pretty: false) }
             try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: url.appendingPathComponent("articles.jsonl"))
         } catch let error as CocoaError {

@@ -26,14 +26,15 @@ struct ProfileCommand: AsyncParsableCommand {
         func run() async throws {
             try await reportingErrors {
                 let store = try common.openStore()
-                var profile = try await store.profile(named: name)
+                let reader = try await common.reader(in: store)
+                var profile = try await store.profile(named: name, userID: reader.id)
                     ?? Profile(name: name, role: role ?? "reader", industry: industry ?? "general news")
                 if let role { profile.role = role }
                 if let industry { profile.industry = industry }
                 if !interests.isEmpty { profile.interests = interests }
                 if !mutes.isEmpty { profile.mutes = mutes }
                 if let stories { profile.storyCount = stories }
-                try await store.saveProfile(profile)
+                try await store.saveProfile(profile, userID: reader.id)
                 printOut("Saved profile \(name).\n")
             }
         }
@@ -45,7 +46,8 @@ struct ProfileCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await reportingErrors {
-                let profiles = try await common.openStore().profiles()
+                let store = try common.openStore()
+                let profiles = try await store.profiles(userID: try await common.reader(in: store).id)
                 if profiles.isEmpty { printOut("No profiles yet. Create one with `lede profile set NAME --role ... --industry ...`.\n") }
                 for profile in profiles { printOut("\(profile.name)\t\(profile.role), \(profile.industry)\n") }
             }
@@ -59,7 +61,8 @@ struct ProfileCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await reportingErrors {
-                let profile = try await ProfileResolver.resolve(name, in: try common.openStore())
+                let store = try common.openStore()
+                let profile = try await ProfileResolver.resolve(name, userID: try await common.reader(in: store).id, in: store)
                 printOut(JSONRendering.string(profile) + "\n")
             }
         }

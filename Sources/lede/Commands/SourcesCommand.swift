@@ -7,7 +7,7 @@ import LedeFetch
 struct SourcesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sources", abstract: "Add, list and remove the feeds you follow.",
-        subcommands: [Add.self, List.self, Remove.self], defaultSubcommand: List.self)
+        subcommands: [Add.self, List.self, Remove.self, Retry.self], defaultSubcommand: List.self)
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Follow a feed, given its address or a page that links to it.")
@@ -17,11 +17,12 @@ struct SourcesCommand: AsyncParsableCommand {
         func run() async throws {
             try await reportingErrors {
                 let store = try common.openStore()
+                let reader = try await common.reader(in: store)
                 let fetcher = HTTPFetcher(configuration: common.fetchConfiguration())
                 do {
-                    let source = try await SourceSubscriber(store: store, fetcher: fetcher).subscribe(to: url, now: Date())
+                    let subscription = try await SourceSubscriber(store: store, fetcher: fetcher).subscribe(to: url, userID: reader.id, now: Date())
                     try await fetcher.shutdown()
-                    printOut("Following \(source.title ?? source.feedURL) (\(source.feedURL)) as source \(source.id).\n")
+                    printOut("Following \(subscription.displayTitle) (\(subscription.source.feedURL)) as source \(subscription.id).\n")
                 } catch {
                     try? await fetcher.shutdown()
                     throw error
@@ -36,16 +37,17 @@ struct SourcesCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await reportingErrors {
-                let sources = try await common.openStore().sources()
-                if sources.isEmpty {
+                let store = try common.openStore()
+                let subscriptions = try await store.subscriptions(userID: try await common.reader(in: store).id)
+                if subscriptions.isEmpty {
                     printOut("No sources yet. Add one with `lede sources add URL`.\n")
                     return
                 }
-                for source in sources {
-                    let state = source.fetchState
+                for subscription in subscriptions {
+                    let state = subscription.source.fetchState
                     var status = state.lastSuccessAt.map { "fetched \(Self.format($0))" } ?? "never fetched"
-                    if state.isPaused { status = "PAUSED after \(state.consecutiveFailures) failures" }
-                    var line = "\(source.id)\t\(source.title ?? "(untitled)")\t\(source.feedURL)\t\(status)"
+                    if state.isPaused { status = "PAUSED after \(state.consecutiveFailures) failures (retry with `lede sources retry \(subscription.id)`)" }
+                    var line = "\(subscription.id)\t\(subscription.displayTitle)\t\(subscription.source.feedURL)\t\(status)"
                     if let error = state.lastError { line += "\n\tlast error: \(error)" }
                     printOut(line + "\n")
                 }
@@ -65,8 +67,29 @@ struct SourcesCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await reportingErrors {
-                try await common.openStore().removeSource(id: id)
+                let store = try common.openStore()
+                try await store.unsubscribe(subscriptionID: id, userID: try await common.reader(in: store).id)
                 printOut("Removed source \(id).\n")
+            }
+        }
+    }
+
+    struct Retry: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Un-pause a source that kept failing, so the next fetch tries it again.")
+        @OptionGroup var common: CommonOptions
+        @Argument(help: "The source's id, as `lede sources list` shows it.") var id: Int64
+
+        func run() async throws {
+            try await reportingErrors {
+                let store = try common.openStore()
+                guard var source = try await store.subscription(id: id, userID: try await common.reader(in: store).id)?.source else {
+                    throw StoreError.notFound("source with id \(id); list them with `lede sources list`")
+                }
+                source.fetchState.isPaused = false
+                source.fetchState.consecutiveFailures = 0
+                source.fetchState.nextAttemptAt = nil
+                try await store.updateSource(source)
+                printOut("Source \(id) will be fetched again by the next `lede fetch`.\n")
             }
         }
     }

@@ -20,11 +20,12 @@ struct StoriesCommand: AsyncParsableCommand {
         try await reportingErrors {
             let store = try common.openStore()
             let start = since.flatMap(EditionDate.endOfDay).map { $0.addingTimeInterval(-24 * 3600 + 1) } ?? .distantPast
-            let stories = try await store.stories(activeSince: start)
+            let reader = try await common.reader(in: store)
+            let stories = try await store.stories(activeSince: start, userID: reader.id)
             var articlesByStory: [Int64: [Article]] = [:]
             for chunk in stride(from: 0, to: stories.count, by: 500) {
                 let ids = stories[chunk..<min(stories.count, chunk + 500)].map(\.id)
-                for article in try await store.articles(storyIDs: ids) { articlesByStory[article.storyID ?? 0, default: []].append(article) }
+                for article in try await store.articles(storyIDs: ids, userID: reader.id) { articlesByStory[article.storyID ?? 0, default: []].append(article) }
             }
             let listed = stories.compactMap { story -> StoryListing? in
                 guard let articles = articlesByStory[story.id], !articles.isEmpty else { return nil }

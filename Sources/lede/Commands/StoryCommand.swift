@@ -13,10 +13,11 @@ struct StoryCommand: AsyncParsableCommand {
     func run() async throws {
         try await reportingErrors {
             let store = try common.openStore()
-            guard let story = try await store.story(id: id) else {
+            let reader = try await common.reader(in: store)
+            let articles = try await store.articles(storyIDs: [id], userID: reader.id)
+            guard let story = try await store.story(id: id), !articles.isEmpty else {
                 throw ValidationError("No story \(id); list them with `lede stories`.")
             }
-            let articles = try await store.articles(storyIDs: [id])
             let detail = StoryDetail(story: story, articles: articles)
             switch format {
             case .json: printOut(JSONRendering.string(detail) + "\n")

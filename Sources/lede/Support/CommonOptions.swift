@@ -12,12 +12,25 @@ struct CommonOptions: ParsableArguments {
     @Flag(name: .long, help: "Allow fetching from loopback and private networks (also LEDE_ALLOW_PRIVATE_NETWORKS=1).")
     var allowPrivateNetworks = false
 
+    @Option(name: .long, help: "The reader to act as (default: $LEDE_USER, else the local reader).")
+    var user: String?
+
     var environment: [String: String] { ProcessInfo.processInfo.environment }
 
     var location: DatabaseLocation { DatabaseLocation.resolve(option: database, environment: environment) }
 
     func openStore() throws -> any LedeStore {
         try location.open()
+    }
+
+    /// The reader this command acts as.
+    func reader(in store: any LedeStore) async throws -> User {
+        let name = user ?? environment["LEDE_USER"].flatMap { $0.isEmpty ? nil : $0 }
+        guard let name, name != User.localName else { return try await store.localUser() }
+        guard let found = try await store.user(named: name) else {
+            throw StoreError.notFound("user named \(name); add one with `lede users add \(name)`")
+        }
+        return found
     }
 
     func fetchConfiguration() -> FetchConfiguration {

@@ -1,0 +1,77 @@
+import Foundation
+import GRDB
+import LedeCore
+
+extension SQLiteStore {
+    static func indexPassages(_ db: Database, articleID: Int64, text: String) throws {
+        let statement = try db.cachedStatement(sql: "INSERT INTO passage (text, article_id, position) VALUES (?, ?, ?)")
+        for (position, paragraph) in text.components(separatedBy: "\n\n").enumerated() where !paragraph.isEmpty {
+            try statement.execute(arguments: [paragraph, articleID, position])
+        }
+    }
+
+    public func searchPassages(_ query: PassageQuery) async throws -> [Passage] {
+        // Quote every term so that FTS5 reads it as a word, never as query syntax.
+        let terms = query.terms.map { $0.filter { $0.isLetter || $0.isNumber } }.filter { !$0.isEmpty }
+        guard !terms.isEmpty else { return [] }
+        let match = terms.map { "\"\($0)\"" }.joined(separator: " OR ")
+        var sql = """
+            SELECT passage.text, passage.position, bm25(passage) AS rank, article.id, article.story_id, article.outlet,
+                   article.url, article.title, article.published
+            FROM passage JOIN article ON article.id = passage.article_id
+            WHERE passage MATCH ?
+            """
+        var arguments: StatementArguments = [match]
+        if let userID = query.userID {
+            sql += " AND " + Self.followedBy
+            arguments += [userID]
+        }
+        if let storyID = query.storyID {
+            sql += " AND article.story_id = ?"
+            arguments += [storyID]
+        }
+        if let before = query.publishedBefore {
+            sql += " AND article.published <= ?"
+            arguments += [before]
+        }
+        sql += " ORDER BY rank LIMIT ?"
+        arguments += [query.limit]
+        return try await writer.read { [sql, arguments] db in
+            try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
+                Passage(
+                    articleID: row[3], storyID: row[4], outlet: row[5], url: row[6], title: row[7], published: row[8],
+                    position: row[1], text: row[0], relevance: -(row[2] as Double))
+            }
+        }
+    }
+
+    public func saveConversation(_ conversation: Conversation, userID: Int64) async throws {
+        let body = JSONRendering.string(conversation, pretty: false)
+        try await writer.write { db in
+            if let owner = try Int64.fetchOne(db, sql: "SELECT user_id FROM conversation WHERE id = ?", arguments: [conversation.id]), owner != userID {
+                throw StoreError.notFound("conversation \(conversation.id)")
+            }
+            try db.execute(
+                sql: """
+                    INSERT INTO conversation (id, user_id, started_at, body) VALUES (?, ?, ?, ?)
+                    ON CONFLICT(id) DO UPDATE SET body = excluded.body
+                    """,
+                arguments: [conversation.id, userID, conversation.startedAt, body])
+        }
+    }
+
+    public func conversation(id: String, userID: Int64) async throws -> Conversation? {
+        try await writer.read { db in
+            try String.fetchOne(db, sql: "SELECT body FROM conversation WHERE id = ? AND user_id = ?", arguments: [id, userID])
+                .flatMap { Self.decode(Conversation.self, $0) }
+        }
+    }
+
+    public func conversations(userID: Int64, limit: Int) async throws -> [Conversation] {
+        try await writer.read { db in
+            try String.fetchAll(
+                db, sql: "SELECT body FROM conversation WHERE user_id = ? ORDER BY started_at DESC, id LIMIT ?", arguments: [userID, limit]
+            ).compactMap { Self.decode(Conversation.self, $0) }
+        }
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+import GRDB
+import LedeCore
+
+extension SQLiteStore {
+    public func stories(activeSince date: Date, userID: Int64?) async throws -> [Story] {
+        try await writer.read { db in
+            var request = StoryRecord.filter(Column("last_published") >= date)
+            if let userID {
+                request = request.filter(
+                    sql: "id IN (SELECT story_id FROM article WHERE story_id IS NOT NULL AND \(Self.followedBy))", arguments: [userID])
+            }
+            return try request.order(Column("last_published").desc, Column("id")).fetchAll(db).map(\.story)
+        }
+    }
+
+    public func story(id: Int64) async throws -> Story? {
+        try await writer.read { db in try StoryRecord.fetchOne(db, key: id)?.story }
+    }
+
+    public func saveClustering(_ batch: ClusteringBatch) async throws {
+        try await writer.write { db in
+            var idsByKey: [Int: Int64] = [:]
+            for update in batch.stories {
+                var record = StoryRecord(update)
+                if update.id == nil {
+                    try record.insert(db)
+                    if let id = record.id { idsByKey[update.provisionalKey] = id }
+                } else {
+                    try record.update(db)
+                }
+            }
+            for (articleID, placement) in batch.placements {
+                let storyID: Int64?
+                switch placement {
+                case .existing(let id): storyID = id
+                case .new(let key): storyID = idsByKey[key]
+                }
+                guard let storyID else { continue }
+                try db.execute(
+                    sql: "UPDATE article SET story_id = ? WHERE id = ? OR duplicate_of_id = ?",
+                    arguments: [storyID, articleID, articleID])
+            }
+        }
+    }
+
+    public func documentFrequencies() async throws -> DocumentFrequencies {
+        try await writer.read { db in
+            let count = try Int.fetchOne(db, sql: "SELECT value FROM corpus_stat WHERE name = 'documents'") ?? 0
+            var counts: [String: Int] = [:]
+            let rows = try Row.fetchCursor(db, sql: "SELECT term, documents FROM term_frequency")
+            while let row = try rows.next() { counts[row[0]] = row[1] }
+            return DocumentFrequencies(documentCount: count, counts: counts)
+        }
+    }
+}
