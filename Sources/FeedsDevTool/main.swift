@@ -14,6 +14,8 @@ let usage = """
           with --items, write one JSON line per feed with each item's title, link, published
       lede-feeds-dev parse FILE [--url URL] [--content-type TYPE]
           print the `lede parse` JSON of one feed
+      lede-feeds-dev dates
+          read one date per line on standard input; print its Unix time, or "nil"
     """
 
 func fail(_ message: String) -> Never {
@@ -52,6 +54,10 @@ case "parse":
         FileHandle.standardError.write(Data("\(feed.format.rawValue), \(feed.encoding), \(status)\n".utf8))
     } catch {
         fail("\(arguments[1]): \(error)")
+    }
+case "dates":
+    while let line = readLine(strippingNewline: true) {
+        print(FeedDateParser.parse(line).map { String(Int64(floor($0.timeIntervalSince1970))) } ?? "nil")
     }
 default:
     fail(usage)

@@ -115,36 +115,42 @@ private enum XMLFeedParse {
 
         var builder = FeedBuilder(documentBase: context.base, documentLanguage: context.language)
         var delivered = 0
-        let reader = LibXMLFeedReader(builder: builder, inputSize: document.count)
-        let builderForBatches = builder
-        let wellFormed = reader.parse(document) {
-            // Hand out items only once the root is known to be a feed, so an HTML page never
-            // produces a batch before its error.
-            guard builderForBatches.hasFeedStructure, builderForBatches.completedItems.count >= batchSize else { return }
-            let items = builderForBatches.takeCompletedItems()
+        var toSkip = 0
+        /// Hands out the items read so far once there are enough of them, and only once the
+        /// document is known to be a feed, so an HTML page never produces a batch before its error.
+        func deliver(from builder: FeedBuilder, atLeast minimum: Int) {
+            guard builder.isFeedDocument, builder.completedItems.count >= minimum else { return }
+            var items = builder.takeCompletedItems()
+            let skipped = min(toSkip, items.count)
+            items.removeFirst(skipped)
+            toSkip -= skipped
+            var start = 0
+            while start < items.count {
+                let end = min(items.count, start + max(1, batchSize))
+                onBatch(Array(items[start..<end]))
+                start = end
+            }
             delivered += items.count
-            onBatch(items)
         }
+        let reader = LibXMLFeedReader(builder: builder, inputSize: document.count)
+        let strictBuilder = builder
+        let wellFormed = reader.parse(document) { deliver(from: strictBuilder, atLeast: batchSize) }
         if !wellFormed {
             problems.append(reader.fatalError ?? "not well-formed")
-            // Read again, forgivingly, skipping the items already handed out.
+        }
+        // Junk after the root element (a server's error message, a second copy) leaves the feed
+        // whole; anything else is read again, forgivingly, skipping the items already handed out.
+        if !wellFormed && !strictBuilder.isRootClosed {
             builder = FeedBuilder(documentBase: context.base, documentLanguage: context.language)
+            toSkip = delivered
             var forgiving = ForgivingXMLReader(document, builder: builder)
-            forgiving.read()
+            let forgivingBuilder = builder
+            forgiving.read { deliver(from: forgivingBuilder, atLeast: batchSize) }
         }
         problems.append(contentsOf: builder.problems)
         try checkIsFeed(builder)
-        let feed = builder.finish(encoding: decoded.encoding, issue: problems.first)
-        var remaining = builder.takeCompletedItems()
-        if !wellFormed {
-            remaining.removeFirst(min(delivered, remaining.count))
-        }
-        var start = 0
-        while start < remaining.count {
-            let end = min(remaining.count, start + max(1, batchSize))
-            onBatch(Array(remaining[start..<end]))
-            start = end
-        }
+        let feed = builder.finish(encoding: decoded.encoding.lowercased(), issue: problems.first)
+        deliver(from: builder, atLeast: 0)
         return feed
     }
 

@@ -87,7 +87,7 @@ import Testing
 
     @Test func keepsTheHonestValueForYear2199() throws {
         let date = try #require(FeedDateParser.parse("Tue, 31 Dec 2199 23:59:59 GMT"))
-        #expect(date.timeIntervalSince1970 == 7_289_567_999)
+        #expect(date.timeIntervalSince1970 == 7_258_118_399)
     }
 
     @Test(arguments: [

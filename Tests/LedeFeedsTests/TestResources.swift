@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// Fixtures in this target's `Resources/` folder.
 enum Fixture {
@@ -34,5 +35,3 @@ enum SharedMaterial {
 
     static let missingReason: Comment = "../shared/bench/feeds-dev is absent: the conformance suite cannot run"
 }
-
-import Testing

@@ -226,6 +226,11 @@ extension FeedBuilder {
     private func endTextConstruct(_ frame: Frame) {
         guard let field = construct?.field, let value = finishTextConstruct(frame) else { return }
         let depth = frames.count
+        var target = self.target
+        if target == .ignored, field == .title, item != nil, source == nil {
+            // A title inside an item's image stands in only for a missing one: it is deeper.
+            target = .item
+        }
         switch (target, field) {
         case (.item, .title), (.item, .mediaTitle):
             // The title closest to the item wins; among equals, the first, but a Media RSS title
@@ -305,13 +310,21 @@ extension FeedBuilder {
 
     // MARK: - Categories
 
+    /// Categories are kept once each, and at most `maximumCategories` per item or feed (the
+    /// duplicate check is linear, and no real feed needs more).
     func addCategory(_ category: ParsedCategory) {
         guard category.term != nil || category.scheme != nil || category.label != nil else { return }
+        let limit = Self.maximumCategories
         switch target {
         case .item:
-            if item?.categories.contains(category) == false { item?.categories.append(category) }
+            guard let categories = item?.categories, categories.count < limit, !categories.contains(category) else {
+                return
+            }
+            item?.categories.append(category)
         case .feed, .source:
-            updateHeader { if !$0.categories.contains(category) { $0.categories.append(category) } }
+            updateHeader {
+                if $0.categories.count < limit, !$0.categories.contains(category) { $0.categories.append(category) }
+            }
         case .ignored:
             break
         }

@@ -46,6 +46,8 @@ final class FeedBuilder: XMLEventSink {
 
     enum PersonRole { case author, contributor, publisher }
 
+    static let maximumCategories = 1000
+
     // MARK: Configuration
 
     let documentBase: String?
@@ -62,6 +64,16 @@ final class FeedBuilder: XMLEventSink {
     private(set) var rootName: String?
     /// Whether the document has any feed structure (a channel, feed, item or entry).
     private(set) var hasFeedStructure = false
+    /// Whether the root element has been closed: anything after it is not part of the feed.
+    private(set) var isRootClosed = false
+
+    /// Whether the document reads as a feed so far: a feed root element, or feed structure
+    /// under a root that is not an HTML page.
+    var isFeedDocument: Bool {
+        guard let rootName else { return false }
+        if ["rss", "rdf", "feed", "channel"].contains(rootName) { return true }
+        return hasFeedStructure && rootName != "html" && rootName != "xhtml"
+    }
     /// Undefined entities, undeclared prefixes and the like, seen while the XML itself parsed.
     var problems: [String] = []
     /// Set by the reader when the DOCTYPE names Netscape's RSS 0.91 DTD.
@@ -201,6 +213,7 @@ final class FeedBuilder: XMLEventSink {
     func popFrame() {
         frames.removeLast()
         acceptsText = frames.last?.receivesText ?? false
+        if frames.isEmpty { isRootClosed = true }
     }
 
     // MARK: - Root
@@ -360,11 +373,5 @@ final class FeedBuilder: XMLEventSink {
 
     func noteFeedStructure() {
         hasFeedStructure = true
-    }
-}
-
-extension String {
-    var replacingUnderscores: String {
-        utf8.contains(UInt8(ascii: "_")) ? String(map { $0 == "_" ? "-" : $0 }) : self
     }
 }

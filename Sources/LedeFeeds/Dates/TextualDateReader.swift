@@ -42,7 +42,7 @@ struct TextualDateReader {
                     offset = zone
                     index = wordStart + length
                 } else if word.count <= 5, time != nil, offset == nil {
-                    offset = 0  // an unknown zone name: read as UTC, like RFC 822 readers do
+                    offset = 0  // another zone name: read as UTC, like RFC 822 readers do
                 } else if word != Array("at".utf8), word != Array("of".utf8), word != Array("the".utf8) {
                     return nil
                 }

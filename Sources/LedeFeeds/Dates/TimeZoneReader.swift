@@ -65,19 +65,17 @@ enum TimeZoneReader {
         (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
     }
 
-    /// Zone names in RFC 822 and the ones common in feeds, in seconds east of UTC. Ambiguous
-    /// abbreviations (IST, CST in China) are read as RFC 822 and US usage defines them.
+    /// Zone names RFC 822 defines, and the few more feed readers have long understood, in
+    /// seconds east of UTC. Other abbreviations are ambiguous across regions (IST, CST, BST) and
+    /// are read as UTC, as feed readers have always read them, so that dates agree across tools.
     private static let offsetsByName: [String: Int] = [
-        "z": 0, "ut": 0, "utc": 0, "gmt": 0, "wet": 0,
-        "bst": 3600, "cet": 3600, "met": 3600, "west": 3600,
-        "cest": 7200, "mest": 7200, "eet": 7200, "eest": 10800, "msk": 10800,
-        "jst": 9 * 3600, "kst": 9 * 3600,
+        "z": 0, "ut": 0, "utc": 0, "gmt": 0,
+        "met": 3600, "mest": 7200,
         "adt": -3 * 3600, "ast": -4 * 3600, "at": -4 * 3600,
         "edt": -4 * 3600, "est": -5 * 3600, "et": -5 * 3600,
         "cdt": -5 * 3600, "cst": -6 * 3600, "ct": -6 * 3600,
         "mdt": -6 * 3600, "mst": -7 * 3600, "mt": -7 * 3600,
         "pdt": -7 * 3600, "pst": -8 * 3600, "pt": -8 * 3600,
-        "akdt": -8 * 3600, "akst": -9 * 3600, "hst": -10 * 3600,
         // RFC 822 military zones as feedparser reads them (RFC 1123 says their signs were wrong).
         "a": -3600, "n": 3600, "m": -12 * 3600, "y": 12 * 3600,
     ]

@@ -35,20 +35,18 @@ public enum FeedDiscovery {
     ///   - html: the page as fetched.
     ///   - url: the page's address.
     public static func advertisedFeeds(inPage html: some Collection<UInt8>, url: URL) -> [AdvertisedFeed] {
-        let document = HTMLDocument(bytes: html, url: url.absoluteString)
-        guard let root = document.root else { return [] }
+        let tags = HTMLStartTagScanner.startTags(named: ["link", "base"], in: html)
         var base = url.absoluteString
-        if let baseElement = root.firstDescendant(named: "base"), let href = baseElement.attribute("href"),
-            !href.isEmpty
-        {
+        if let href = tags.first(where: { $0.name == "base" })?.attribute("href")?.trimmingWhitespace(), !href.isEmpty {
             base = URLReferenceResolver.resolve(href, against: base)
         }
         var feeds: [AdvertisedFeed] = []
         var seen: Set<String> = []
-        for link in root.descendants(named: ["link"]) {
+        for link in tags where link.name == "link" {
             let relations = (link.attribute("rel") ?? "").lowercased().split(whereSeparator: \.isWhitespace)
             guard relations.contains("alternate"), !relations.contains("stylesheet") else { continue }
-            let type = (link.attribute("type") ?? "").lowercased().split(separator: ";").first
+            let type =
+                (link.attribute("type") ?? "").lowercased().split(separator: ";").first
                 .map { $0.trimmingCharacters(in: " \t") } ?? ""
             guard feedTypes.contains(type), let href = link.attribute("href")?.trimmingWhitespace(), !href.isEmpty else {
                 continue

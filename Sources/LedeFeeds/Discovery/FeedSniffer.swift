@@ -57,8 +57,9 @@ public enum FeedSniffer {
                 continue
             }
             var end = index + 1
-            while end < bytes.count, !(bytes[end] == 0x20 || bytes[end] == 0x09 || bytes[end] == 0x0A || bytes[end] == 0x0D
-                || bytes[end] == UInt8(ascii: ">") || bytes[end] == UInt8(ascii: "/"))
+            while end < bytes.count,
+                !(bytes[end] == 0x20 || bytes[end] == 0x09 || bytes[end] == 0x0A || bytes[end] == 0x0D
+                    || bytes[end] == UInt8(ascii: ">") || bytes[end] == UInt8(ascii: "/"))
             {
                 end += 1
             }

@@ -32,12 +32,3 @@ struct ContentType: Equatable {
             || (mediaType.hasPrefix("text/") && mediaType.hasSuffix("+xml"))
     }
 }
-
-extension Substring {
-    func trimmingCharacters(in set: String) -> String {
-        let characters = Set(set)
-        let start = firstIndex(where: { !characters.contains($0) }) ?? endIndex
-        let end = lastIndex(where: { !characters.contains($0) }).map { index(after: $0) } ?? start
-        return start < end ? String(self[start..<end]) : ""
-    }
-}

@@ -5,6 +5,14 @@ struct UTF8Validation {
     var isValid = true
     var isASCII = true
     var hasForbiddenCharacters = false
+    /// Well-formed sequences of two bytes or more.
+    var multibyteSequences = 0
+    /// Bytes that are not part of a well-formed sequence.
+    var invalidBytes = 0
+
+    /// Whether the text is mostly UTF-8 with some stray bytes, rather than another encoding
+    /// in which a few byte pairs happen to look like UTF-8.
+    var isMostlyUTF8: Bool { multibyteSequences >= invalidBytes }
 
     var isCleanUTF8: Bool { isValid && !hasForbiddenCharacters }
 
@@ -39,9 +47,11 @@ struct UTF8Validation {
             let length = Self.sequenceLength(bytes, at: index)
             if length == 0 {
                 isValid = false
+                invalidBytes += 1
                 index += 1
             } else {
                 if length == 3 && Self.isNonCharacter(bytes, at: index) { hasForbiddenCharacters = true }
+                multibyteSequences += 1
                 index += length
             }
         }

@@ -13,10 +13,18 @@ final class OPMLReader: XMLEventSink {
 
     func documentType(declaration: String) {}
 
+    /// Outlines nested deeper than this are ignored: real lists have a few levels, and
+    /// unbounded nesting would exhaust the stack of recursive consumers.
+    static let maximumDepth = 64
+
     func startElement(_ name: XMLElementName, attributes: [XMLAttribute]) {
         let local = name.localName.lowercased()
         if rootName == nil { rootName = local }
         text.removeAll(keepingCapacity: true)
+        if local == "outline", stack.count(where: { $0 != nil }) >= Self.maximumDepth {
+            stack.append(nil)
+            return
+        }
         if local == "outline" {
             let label = attributes.value("text") ?? attributes.value("title") ?? ""
             stack.append(

@@ -35,7 +35,8 @@ enum TextEscaping {
         return HTMLSanitizer.collapsingWhitespace(text)
     }
 
+    /// Display text on one line: paragraph breaks become spaces.
     static func plainText(fromHTML html: String) -> String {
-        HTMLSanitizer.plainText(fromHTML: html)
+        HTMLSanitizer.collapsingWhitespace(HTMLSanitizer.plainText(fromHTML: html))
     }
 }

@@ -12,14 +12,18 @@ struct ForgivingXMLReader<Sink: XMLEventSink> {
     private let builder: Sink
     private var index = 0
     private var open: [OpenElement] = []
+    /// Namespace declarations in scope, innermost last, with the depth of the element that made
+    /// them; kept apart from `open` so a lookup does not walk every open element.
+    private var namespaceScopes: [(depth: Int, declarations: [String: String])] = []
     private var declaredEntities: [String: String] = [:]
     private var expandedBytes = 0
     private var pendingText: [UInt8] = []
+    private var afterElement: (() -> Void)?
 
     private struct OpenElement {
         var qualifiedName: String
-        /// Namespace declarations made on this element: prefix ("" for the default) → URI.
-        var declarations: [String: String]
+        /// Lowercased, to match end tags written in another case.
+        var key: String
     }
 
     init(_ bytes: UnsafeBufferPointer<UInt8>, builder: Sink) {
@@ -27,7 +31,17 @@ struct ForgivingXMLReader<Sink: XMLEventSink> {
         self.builder = builder
     }
 
-    mutating func read() {
+    /// Reads the whole document, calling `afterElement` each time an element closes (so items
+    /// can be handed out while the rest is read).
+    mutating func read(afterElement: () -> Void = {}) {
+        withoutActuallyEscaping(afterElement) { callback in
+            self.afterElement = callback
+            readDocument()
+            self.afterElement = nil
+        }
+    }
+
+    private mutating func readDocument() {
         let count = bytes.count
         while index < count {
             let byte = bytes[index]
@@ -145,7 +159,8 @@ struct ForgivingXMLReader<Sink: XMLEventSink> {
                 declarations[String(name.dropFirst(6))] = value
             }
         }
-        open.append(OpenElement(qualifiedName: qualifiedName, declarations: declarations))
+        open.append(OpenElement(qualifiedName: qualifiedName, key: qualifiedName.lowercased()))
+        if !declarations.isEmpty { namespaceScopes.append((open.count, declarations)) }
         for (prefix, uri) in declarations {
             builder.declareNamespace(prefix: prefix.isEmpty ? nil : prefix, uri: uri)
         }
@@ -156,7 +171,8 @@ struct ForgivingXMLReader<Sink: XMLEventSink> {
             let (prefix, local) = split(name)
             let namespace: FeedNamespace
             if let prefix {
-                namespace = prefix == "xml" ? .xml : (uri(for: prefix).map(FeedNamespace.init(uri:)) ?? FeedNamespace(conventionalPrefix: prefix))
+                namespace =
+                    prefix == "xml" ? .xml : (uri(for: prefix).map(FeedNamespace.init(uri:)) ?? FeedNamespace(conventionalPrefix: prefix))
             } else {
                 namespace = .none
             }
@@ -175,7 +191,10 @@ struct ForgivingXMLReader<Sink: XMLEventSink> {
         while index < count, isNameByte(bytes[index]) { index += 1 }
         let name = string(nameStart..<index).lowercased()
         index = end(of: ">", from: index) ?? count
-        guard !name.isEmpty, let position = open.lastIndex(where: { $0.qualifiedName.lowercased() == name }) else {
+        // Only recent elements are searched: an end tag matching nothing near is noise, and a
+        // bounded search keeps thousands of unclosed tags from making the read quadratic.
+        let searchStart = max(0, open.count - 256)
+        guard !name.isEmpty, let position = open[searchStart...].lastIndex(where: { $0.key == name }) else {
             return
         }
         flushText()
@@ -186,7 +205,9 @@ struct ForgivingXMLReader<Sink: XMLEventSink> {
         flushText()
         guard !open.isEmpty else { return }
         builder.endElement()
+        if namespaceScopes.last?.depth == open.count { namespaceScopes.removeLast() }
         open.removeLast()
+        afterElement?()
     }
 
     private mutating func readDoctype() {
@@ -313,8 +334,8 @@ struct ForgivingXMLReader<Sink: XMLEventSink> {
     }
 
     private func uri(for prefix: String) -> String? {
-        for element in open.reversed() {
-            if let uri = element.declarations[prefix] { return uri.isEmpty ? nil : uri }
+        for scope in namespaceScopes.reversed() {
+            if let uri = scope.declarations[prefix] { return uri.isEmpty ? nil : uri }
         }
         return nil
     }

@@ -1,4 +1,4 @@
-import CLibXML2
+internal import CLibXML2
 import LedeHTML
 
 /// Reads a feed with libxml2's SAX2 push parser and reports its elements to a `FeedBuilder`.
@@ -10,9 +10,10 @@ import LedeHTML
 /// but flag the document as not well-formed. The parser stops at the first fatal error and
 /// reports it, so the caller can read the document again with the forgiving reader.
 final class LibXMLFeedReader {
-    /// Unowned: the reader lives only during `FeedParser`'s use of the builder, and the
-    /// callbacks run for every run of text.
-    private unowned(unsafe) let builder: FeedBuilder
+    private let builder: FeedBuilder
+    /// The builder again, for the hottest callbacks, which call it without retaining it: the
+    /// reader never outlives the builder it was made for.
+    private let unretainedBuilder: Unmanaged<FeedBuilder>
     /// The first fatal well-formedness error, if any.
     private(set) var fatalError: String?
     private var parser: xmlParserCtxtPtr?
@@ -32,6 +33,7 @@ final class LibXMLFeedReader {
 
     init(builder: FeedBuilder, inputSize: Int) {
         self.builder = builder
+        unretainedBuilder = Unmanaged.passUnretained(builder)
         expansionBudget = max(1 << 20, inputSize)
         LibXMLSetup.once()
     }
@@ -47,7 +49,9 @@ final class LibXMLFeedReader {
     /// Parses `bytes` (UTF-8) in chunks, calling `afterChunk` after each so items can be handed
     /// out while the rest is read.
     /// - Returns: `true` when the whole document was read without a fatal error.
-    func parse(_ bytes: UnsafeBufferPointer<UInt8>, chunkSize: Int = 1 << 18, afterChunk: () throws -> Void) rethrows
+    func parse(
+        _ bytes: UnsafeBufferPointer<UInt8>, chunkSize: Int = 1 << 18, afterChunk: () throws -> Void
+    ) rethrows
         -> Bool
     {
         var handler = Self.makeHandler()
@@ -115,11 +119,11 @@ final class LibXMLFeedReader {
     }
 
     fileprivate func endElement() {
-        builder.endElement()
+        unretainedBuilder._withUnsafeGuaranteedRef { $0.endElement() }
     }
 
     fileprivate func characters(_ bytes: UnsafePointer<xmlChar>, _ count: Int) {
-        builder.characters(UnsafeBufferPointer(start: bytes, count: count))
+        unretainedBuilder._withUnsafeGuaranteedRef { $0.characters(UnsafeBufferPointer(start: bytes, count: count)) }
     }
 
     fileprivate func error(_ error: xmlErrorPtr) {

@@ -30,6 +30,10 @@ struct HTMLFragmentTokenizer {
     private var position = 0
     /// Set after `<script>` or `<style>`: the next token is that element's raw text.
     private var rawTextEndTag: [UInt8]?
+    /// For each byte searched for and not found: the position from which it is known to be
+    /// absent. Without it, markup like `<a b='` repeated thousands of times would make every
+    /// attempt scan to the end, quadratic in the input.
+    private var absentFrom: [UInt8: Int] = [:]
 
     init(_ bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
@@ -134,9 +138,8 @@ struct HTMLFragmentTokenizer {
         // open comment can never swallow and then release markup in the reader's browser.
         index = bodyStart
         while index + 1 < count {
-            if bytes[index] == UInt8(ascii: "-"), bytes[index + 1] == UInt8(ascii: "-"),
-                let close = firstIndex(of: UInt8(ascii: ">"), from: index + 2)
-            {
+            if bytes[index] == UInt8(ascii: "-"), bytes[index + 1] == UInt8(ascii: "-") {
+                guard let close = firstIndex(of: UInt8(ascii: ">"), from: index + 2) else { break }
                 position = close + 1
                 return .ignorable
             }
@@ -157,8 +160,15 @@ struct HTMLFragmentTokenizer {
         return .endTag(name: name)
     }
 
+    /// A start tag, or, when the input ends inside it, the rest of the input as text: trying
+    /// again from the next `<` would make runs of unterminated tags quadratic, and what follows
+    /// an unterminated tag is not markup a browser would render anyway.
     private mutating func startTag() -> HTMLFragmentToken? {
         let count = bytes.count
+        let tagStart = position
+        var unterminated: HTMLFragmentToken {
+            .text(tagStart..<count)
+        }
         var index = position + 1
         let nameStart = index
         while index < count, !isTagNameTerminator(bytes[index]) { index += 1 }
@@ -170,7 +180,10 @@ struct HTMLFragmentTokenizer {
                 selfClosing = bytes[index] == UInt8(ascii: "/")
                 index += 1
             }
-            guard index < count else { return nil }  // unterminated tag: the `<` is text
+            guard index < count else {
+                position = count
+                return unterminated
+            }
             if bytes[index] == UInt8(ascii: ">") {
                 index += 1
                 break
@@ -191,11 +204,17 @@ struct HTMLFragmentTokenizer {
             if valueEnd < count, bytes[valueEnd] == UInt8(ascii: "=") {
                 index = valueEnd + 1
                 while index < count, isSpace(bytes[index]) { index += 1 }
-                guard index < count else { return nil }
+                guard index < count else {
+                    position = count
+                    return unterminated
+                }
                 let quote = bytes[index]
                 if quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") {
                     let valueStart = index + 1
-                    guard let closing = firstIndex(of: quote, from: valueStart) else { return nil }
+                    guard let closing = firstIndex(of: quote, from: valueStart) else {
+                        position = count
+                        return unterminated
+                    }
                     value = decodedAttributeValue(valueStart..<closing)
                     index = closing + 1
                 } else {
@@ -214,7 +233,7 @@ struct HTMLFragmentTokenizer {
     }
 
     /// Finds `</name` followed by a space, `/` or `>`, case-insensitively.
-    private func findRawTextEnd(_ endTag: [UInt8], from start: Int) -> Int? {
+    private mutating func findRawTextEnd(_ endTag: [UInt8], from start: Int) -> Int? {
         let count = bytes.count
         var index = start
         while let candidate = firstIndex(of: UInt8(ascii: "<"), from: index) {
@@ -268,12 +287,14 @@ struct HTMLFragmentTokenizer {
         return true
     }
 
-    private func firstIndex(of byte: UInt8, from start: Int) -> Int? {
+    private mutating func firstIndex(of byte: UInt8, from start: Int) -> Int? {
+        if let absent = absentFrom[byte], start >= absent { return nil }
         var index = start
         while index < bytes.count {
             if bytes[index] == byte { return index }
             index += 1
         }
+        absentFrom[byte] = min(absentFrom[byte] ?? start, start)
         return nil
     }
 

@@ -1,22 +1,25 @@
 extension HTMLSanitizer {
-    /// The readable text of an HTML fragment on one line: tags removed, references decoded,
-    /// scripts and styles dropped, whitespace collapsed (block boundaries count as spaces).
+    /// The readable text of an HTML fragment: tags removed, character references decoded,
+    /// scripts, styles and other invisible content dropped. Block elements (paragraphs,
+    /// headings, list items, table rows…) are separated by a blank line (`"\n\n"`), `<br>` by a
+    /// line break; other whitespace is collapsed to single spaces.
     public static func plainText(fromHTML html: String) -> String {
         guard html.utf8.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "&") }) else {
             return collapsingWhitespace(html)
         }
         var source = html
-        var text: [UInt8] = []
-        text.reserveCapacity(html.utf8.count)
+        var writer = PlainTextWriter()
         source.withUTF8 { bytes in
             var tokenizer = HTMLFragmentTokenizer(bytes)
             var dropped: [String] = []
+            var decoded: [UInt8] = []
             while let token = tokenizer.next() {
                 switch token {
                 case .text(let range):
-                    if dropped.isEmpty {
-                        HTMLCharacterReferences.appendDecoded(UnsafeBufferPointer(rebasing: bytes[range]), to: &text)
-                    }
+                    guard dropped.isEmpty else { continue }
+                    decoded.removeAll(keepingCapacity: true)
+                    HTMLCharacterReferences.appendDecoded(UnsafeBufferPointer(rebasing: bytes[range]), to: &decoded)
+                    writer.append(decoded)
                 case .rawText, .ignorable:
                     break
                 case .startTag(let tag):
@@ -24,19 +27,19 @@ extension HTMLSanitizer {
                         !HTMLFragmentTokenizer.rawTextElements.contains(tag.name)
                     {
                         dropped.append(tag.name)
-                    } else if !inlineElements.contains(tag.name) {
-                        text.append(UInt8(ascii: " "))
+                    } else {
+                        writer.boundary(for: tag.name)
                     }
                 case .endTag(let name):
                     if dropped.last == name {
                         dropped.removeLast()
-                    } else if !inlineElements.contains(name) {
-                        text.append(UInt8(ascii: " "))
+                    } else if name != "br" {
+                        writer.boundary(for: name)
                     }
                 }
             }
         }
-        return collapsingWhitespace(String(decoding: text, as: UTF8.self))
+        return writer.text
     }
 
     /// Elements that do not separate words.
@@ -45,6 +48,9 @@ extension HTMLSanitizer {
         "kbd", "mark", "q", "s", "samp", "small", "span", "strike", "strong", "sub", "sup", "time", "tt", "u",
         "var",
     ]
+
+    /// Elements that separate words without starting a paragraph.
+    static let wordSeparatingElements: Set<String> = ["td", "th", "img", "wbr", "hr"]
 
     /// Collapses runs of ASCII whitespace to one space and trims the ends. No-break spaces are
     /// kept: the author asked for them.
@@ -63,5 +69,43 @@ extension HTMLSanitizer {
             result.append(scalar)
         }
         return String(result)
+    }
+}
+
+/// Accumulates plain text with collapsed spaces and at most one blank line between blocks.
+private struct PlainTextWriter {
+    private var output: [UInt8] = []
+    /// 0: nothing pending; 1: a space; 2: a line break; 3: a paragraph break.
+    private var pendingSeparator = 0
+
+    var text: String { String(decoding: output, as: UTF8.self) }
+
+    mutating func boundary(for element: String) {
+        if element == "br" {
+            pendingSeparator = max(pendingSeparator, 2)
+        } else if HTMLSanitizer.wordSeparatingElements.contains(element) {
+            pendingSeparator = max(pendingSeparator, 1)
+        } else if !HTMLSanitizer.inlineElements.contains(element) {
+            pendingSeparator = 3
+        }
+    }
+
+    mutating func append(_ bytes: [UInt8]) {
+        for byte in bytes {
+            if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C {
+                pendingSeparator = max(pendingSeparator, 1)
+                continue
+            }
+            if !output.isEmpty {
+                switch pendingSeparator {
+                case 1: output.append(0x20)
+                case 2: output.append(0x0A)
+                case 3: output.append(contentsOf: [0x0A, 0x0A])
+                default: break
+                }
+            }
+            pendingSeparator = 0
+            output.append(byte)
+        }
     }
 }

@@ -23,8 +23,9 @@ public enum URLReferenceResolver {
         var scheme: [UInt8] = [first | 0x20]
         while let byte = utf8.next() {
             if byte == UInt8(ascii: ":") { return String(decoding: scheme, as: UTF8.self) }
-            guard isLetter(byte) || isDigit(byte) || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-")
-                || byte == UInt8(ascii: ".")
+            guard
+                isLetter(byte) || isDigit(byte) || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-")
+                    || byte == UInt8(ascii: ".")
             else { return nil }
             scheme.append(isLetter(byte) ? byte | 0x20 : byte)
         }
