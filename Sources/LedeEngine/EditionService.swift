@@ -29,8 +29,28 @@ public struct EditionService: Sendable {
                 alreadyBriefed.formUnion(edition.stories.map(\.id))
             }
         }
-        let briefing = builder.build(from: materials, profile: profile, date: date, now: now, alreadyBriefed: alreadyBriefed)
+        let signals = try await readerSignals(userID: userID)
+        let briefing = builder.build(from: materials, profile: profile, date: date, now: now, alreadyBriefed: alreadyBriefed, signals: signals)
         try await store.saveBriefing(briefing, userID: userID)
         return briefing
+    }
+
+    /// The reader's feedback, with the signatures of the stories it was about.
+    func readerSignals(userID: Int64) async throws -> ReaderSignals {
+        let feedback = try await store.feedback(userID: userID)
+        var signatures: [Int64: StorySignature] = [:]
+        for item in feedback where signatures[item.storyID] == nil {
+            if let story = try await store.story(id: item.storyID) { signatures[item.storyID] = story.signature }
+        }
+        return ReaderSignals(feedback: feedback, stories: signatures)
+    }
+
+    /// Records a reader's feedback on a story they can see.
+    /// - Throws: `StoreError.notFound` when the story does not exist for this reader.
+    public func recordFeedback(storyID: Int64, kind: Feedback.Kind, userID: Int64, now: Date) async throws {
+        guard try await !store.articles(storyIDs: [storyID], userID: userID).isEmpty else {
+            throw StoreError.notFound("story \(storyID); list them with `lede stories`")
+        }
+        try await store.saveFeedback(Feedback(userID: userID, storyID: storyID, kind: kind, at: now))
     }
 }

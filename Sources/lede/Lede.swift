@@ -12,6 +12,6 @@ struct Lede: AsyncParsableCommand {
             """,
         subcommands: [
             DemoCommand.self, SourcesCommand.self, FetchCommand.self, BriefCommand.self, ProfileCommand.self,
-            StoriesCommand.self, StoryCommand.self, AskCommand.self, ConversationsCommand.self, ArticlesCommand.self, ParseCommand.self, ExtractCommand.self,
+            StoriesCommand.self, StoryCommand.self, AskCommand.self, ConversationsCommand.self, FeedbackCommand.self, ArticlesCommand.self, ParseCommand.self, ExtractCommand.self,
         ])
 }

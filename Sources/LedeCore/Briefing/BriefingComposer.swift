@@ -9,7 +9,7 @@ public struct BriefingComposer: Sendable {
     ///   - reason: why the story was picked, from the ranker.
     ///   - now: the moment the edition is written for ("since yesterday" is measured from it).
     /// - Returns: `nil` when the sources hold too little text to explain the story.
-    public func compose(_ material: StoryMaterial, reason: String, now: Date) -> StoryBriefing? {
+    public func compose(_ material: StoryMaterial, reason: String, now: Date, profile: Profile? = nil) -> StoryBriefing? {
         let originals = material.originals
         let pool = SentencePool(articles: originals)
         guard pool.sentences.count >= 3 else { return nil }
@@ -33,11 +33,19 @@ public struct BriefingComposer: Sendable {
             sections.append(BriefingSection(question: QuestionCatalog.question(topic, figures: picked.flatMap { pool.sentences[$0].figures }), paragraphs: paragraphs(picked, pool)))
             if sections.count == 6 { break }
         }
+        if let profile, let forYou = pickForReader(pool, profile: profile, used: used) {
+            used.formUnion(forYou)
+            let section = BriefingSection(question: "Why it matters for you", paragraphs: paragraphs(forYou, pool))
+            // Keep it after "Why does it matter?" when there is one, else after the first answers.
+            let position = (sections.firstIndex { $0.question == QuestionCatalog.question(.matters, figures: []) }).map { $0 + 1 } ?? min(2, sections.count)
+            sections.insert(section, at: position)
+            if sections.count > 6 { sections.removeLast() }
+        }
         while sections.count < 3, let extra = fallbackSection(pool, used: used, number: sections.count) {
             used.formUnion(extra.indexes)
             sections.append(extra.section)
         }
-        return StoryBriefing(
+        var story = StoryBriefing(
             id: material.story.id,
             headline: headline(material, pool: pool),
             reason: reason,
@@ -54,7 +62,48 @@ public struct BriefingComposer: Sendable {
                     sentence.figures.map { FigureMention(figure: $0, sentence: sentence.text, outlet: sentence.outlet, url: sentence.url) }
                 }),
             sources: material.articles.map { SourceReference(outlet: $0.outlet, url: $0.url, title: $0.title, published: $0.published) })
+        verify(&story, against: material)
+        return story
     }
+
+    /// Runs the figure and name check and removes answer paragraphs and figures that fail it,
+    /// so nothing unchecked is shown; whatever still fails (a key point, the intro) is reported.
+    func verify(_ story: inout StoryBriefing, against material: StoryMaterial) {
+        let texts = Dictionary(material.articles.map { ($0.url, $0.title + "\n\n" + $0.text) }, uniquingKeysWith: { first, _ in first })
+        let checker = StatementChecker(sourceTexts: texts)
+        story.sections = story.sections.compactMap { section in
+            let kept = section.paragraphs.filter { checker.check($0.text, citing: $0.citations.map(\.url)).passed }
+            return kept.isEmpty ? nil : BriefingSection(question: section.question, paragraphs: kept)
+        }
+        story.figures = story.figures.filter { checker.check($0.sentence, citing: [$0.url]).passed }
+        story.check = checker.check(story)
+    }
+
+    /// Sentences that tie the story to the reader's role, industry and interests.
+    private func pickForReader(_ pool: SentencePool, profile: Profile, used: Set<Int>) -> [Int]? {
+        let vocabulary = Set(([profile.role, profile.industry] + profile.interests).flatMap { Terms.terms(in: $0) })
+            .subtracting(Self.genericProfileWords)
+        guard !vocabulary.isEmpty else { return nil }
+        let scored = pool.sentences.indices.compactMap { index -> (Int, Double)? in
+            let sentence = pool.sentences[index]
+            guard !used.contains(index), !sentence.needsContext else { return nil }
+            let hits = Set(sentence.terms.keys).intersection(vocabulary).count
+            guard hits > 0 else { return nil }
+            let matters = QuestionCatalog.cueScore(.matters, sentence)
+            return (index, Double(min(hits, 3)) * 0.3 + 0.3 * matters + 0.4 * sentence.score)
+        }.sorted { ($0.1, $1.0) > ($1.1, $0.0) }
+        guard let best = scored.first, best.1 >= 0.7 else { return nil }
+        var picked = [best.0]
+        for (index, score) in scored.dropFirst() where picked.count < 2 && score >= 0.7 {
+            if pool.sentences[index].outlet == pool.sentences[best.0].outlet { continue }
+            if SentencePool.overlap(pool.sentences[index], pool.sentences[best.0]) > 0.4 { continue }
+            picked.append(index)
+        }
+        return picked
+    }
+
+    /// Words of roles and industries too general to tie a sentence to a reader.
+    static let genericProfileWords: Set<String> = Set(["analyst", "strategist", "industry", "market", "general", "news", "reader", "lead", "chief", "officer", "engineer"].map(Terms.stem))
 
     // MARK: - Headline and intro
 
@@ -68,13 +117,24 @@ public struct BriefingComposer: Sendable {
         return best.map { articles[$0].title } ?? material.story.headline
     }
 
+    /// How well a title says what all the sources say: its terms appear across the outlets,
+    /// it names the story's main players and states a figure (a news headline rather than a
+    /// column's angle).
     private func titleScore(_ title: String, in pool: SentencePool) -> Double {
         let terms = Set(Terms.terms(in: title))
         guard !terms.isEmpty else { return 0 }
+        let articles = Double(max(1, Set(pool.sentences.map(\.article)).count))
         let articlesMentioning = terms.map { term in
             Set(pool.sentences.filter { $0.terms[term] != nil }.map(\.article)).count
         }
-        return Double(articlesMentioning.reduce(0, +)) / Double(terms.count)
+        let coverage = Double(articlesMentioning.reduce(0, +)) / Double(terms.count) / articles
+        var nameCounts: [String: Int] = [:]
+        for sentence in pool.sentences { for entity in sentence.entities { nameCounts[entity, default: 0] += 1 } }
+        let mainNames = Set(nameCounts.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(2).map(\.key))
+        let titleNames = Set(EntityExtractor.entities(inSentences: [title]).map(\.key))
+        let namesShare = mainNames.isEmpty ? 0 : Double(mainNames.intersection(titleNames).count) / Double(mainNames.count)
+        let hasFigure = FigureExtractor.figures(in: title).contains { $0.kind != .date } ? 1.0 : 0
+        return coverage + 0.5 * namesShare + 0.3 * hasFigure
     }
 
     /// The article whose sentences are most central overall.

@@ -15,11 +15,15 @@ public struct StoryRanker: Sendable {
     /// - Parameters:
     ///   - now: the moment the edition is written for; recency is measured from it.
     ///   - alreadyBriefed: stories the reader has seen in earlier editions.
-    public func rank(_ materials: [StoryMaterial], for profile: Profile, now: Date, alreadyBriefed: Set<Int64> = []) -> [RankedStory] {
+    ///   - signals: the reader's feedback on earlier stories.
+    public func rank(
+        _ materials: [StoryMaterial], for profile: Profile, now: Date, alreadyBriefed: Set<Int64> = [], signals: ReaderSignals = ReaderSignals()
+    ) -> [RankedStory] {
         let interests = profile.interests.map { (label: $0, phrase: Self.phrase($0)) }.filter { !$0.phrase.isEmpty }
         let mutes = profile.mutes.map(Self.phrase).filter { !$0.isEmpty }
+        let followedOutlets = Set(profile.followedSources.map { $0.lowercased() })
         var ranked: [RankedStory] = []
-        for material in materials where !material.originals.isEmpty {
+        for material in materials where !material.originals.isEmpty && !signals.mutedStories.contains(material.story.id) {
             let titles = " " + material.articles.map { Terms.words(in: $0.title).joined(separator: " ") }.joined(separator: " | ") + " "
             let leads = " " + material.originals.map { Terms.words(in: $0.paragraphs.prefix(2).joined(separator: " ")).joined(separator: " ") }.joined(separator: " | ") + " "
             let bodies = " " + material.originals.map { Terms.words(in: $0.text).joined(separator: " ") }.joined(separator: " | ") + " "
@@ -44,9 +48,17 @@ public struct StoryRanker: Sendable {
             let recent = material.articles.filter { now.timeIntervalSince($0.published) < 24 * 3600 }.count
             let growth = Double(recent) / Double(max(1, material.articles.count))
             let importance = log2(1 + Double(outletCount)) + 0.5 * recency + 0.3 * growth
-            let novelty = alreadyBriefed.contains(material.story.id) ? -1.0 : 0
-            let score = 1.5 * min(1, relevance / 6) + importance + novelty
-            ranked.append(RankedStory(material: material, score: score, reason: Self.reason(material, matched: matched, now: now)))
+            // Already briefed: old news, unless it developed since (new articles today).
+            let novelty = alreadyBriefed.contains(material.story.id) ? (recent > 0 ? -0.2 : -1.0) : 0
+            let followedOutlet = material.outlets.first { followedOutlets.contains($0.lowercased()) }
+            var feedback = 1.5 * signals.affinity(material.story.signature)
+            if signals.moreStories.contains(material.story.id) { feedback += 1 }
+            if signals.lessStories.contains(material.story.id) { feedback -= 1.5 }
+            let score = 1.5 * min(1, relevance / 6) + importance + novelty + feedback + (followedOutlet == nil ? 0 : 0.4)
+            var reason = Self.reason(material, matched: matched, now: now)
+            if feedback > 0.3 { reason = "More like stories you asked for · " + reason }
+            if let followedOutlet, matched.isEmpty { reason = "From \(followedOutlet), which you follow · " + reason }
+            ranked.append(RankedStory(material: material, score: score, reason: reason))
         }
         return ranked.sorted { ($0.score, $1.material.story.id) > ($1.score, $0.material.story.id) }
     }

@@ -7,11 +7,47 @@ public struct Briefing: Sendable, Hashable, Codable {
     public var date: String
     public var profile: String
     public var stories: [StoryBriefing]
+    /// A few more stories, one line each, after the edition's main stories.
+    public var alsoInTheNews: [HeadlineItem]
+    /// The figure and name check over every story of the edition.
+    public var check: BriefingCheck
 
-    public init(date: String, profile: String, stories: [StoryBriefing]) {
+    public init(date: String, profile: String, stories: [StoryBriefing], alsoInTheNews: [HeadlineItem] = []) {
         self.date = date
         self.profile = profile
         self.stories = stories
+        self.alsoInTheNews = alsoInTheNews
+        var check = BriefingCheck()
+        for story in stories { check.add(story.check) }
+        self.check = check
+    }
+
+    enum CodingKeys: String, CodingKey { case date, profile, stories, alsoInTheNews, check }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        date = try container.decode(String.self, forKey: .date)
+        profile = try container.decode(String.self, forKey: .profile)
+        stories = try container.decode([StoryBriefing].self, forKey: .stories)
+        alsoInTheNews = try container.decodeIfPresent([HeadlineItem].self, forKey: .alsoInTheNews) ?? []
+        check = try container.decodeIfPresent(BriefingCheck.self, forKey: .check) ?? BriefingCheck()
+    }
+}
+
+/// A story named in one line: "Also in the news".
+public struct HeadlineItem: Sendable, Hashable, Codable {
+    public var id: Int64
+    public var headline: String
+    public var reason: String
+    public var outlet: String
+    public var url: String
+
+    public init(id: Int64, headline: String, reason: String, outlet: String, url: String) {
+        self.id = id
+        self.headline = headline
+        self.reason = reason
+        self.outlet = outlet
+        self.url = url
     }
 }
 
@@ -34,6 +70,8 @@ public struct StoryBriefing: Sendable, Hashable, Codable {
     /// Where the sources give different figures for the same thing.
     public var disagreements: [FigureDisagreement]
     public var sources: [SourceReference]
+    /// The figure and name check of this story's statements against their cited sources.
+    public var check: BriefingCheck
 
     public init(
         id: Int64, headline: String, reason: String, keyPoints: [String], keyPointCitations: [[Citation]],
@@ -52,6 +90,7 @@ public struct StoryBriefing: Sendable, Hashable, Codable {
         self.figures = figures
         self.disagreements = disagreements
         self.sources = sources
+        self.check = BriefingCheck()
     }
 }
 

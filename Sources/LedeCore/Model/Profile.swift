@@ -10,6 +10,10 @@ public struct Profile: Sendable, Hashable, Codable {
     public var interests: [String]
     /// Terms whose stories the reader does not want to see.
     public var mutes: [String]
+    /// Outlets (e.g. `harbor-ledger.example`) whose coverage counts more for this reader.
+    public var followedSources: [String]
+    /// Outlets whose articles the reader does not want quoted.
+    public var mutedSources: [String]
     /// How many stories the edition holds.
     public var storyCount: Int
     public var language: String?
@@ -18,19 +22,22 @@ public struct Profile: Sendable, Hashable, Codable {
 
     public init(
         name: String, role: String, industry: String, interests: [String] = [], mutes: [String] = [],
-        storyCount: Int = Profile.defaultStoryCount, language: String? = nil
+        followedSources: [String] = [], mutedSources: [String] = [], storyCount: Int = Profile.defaultStoryCount,
+        language: String? = nil
     ) {
         self.name = name
         self.role = role
         self.industry = industry
         self.interests = interests
         self.mutes = mutes
+        self.followedSources = followedSources
+        self.mutedSources = mutedSources
         self.storyCount = storyCount
         self.language = language
     }
 
     enum CodingKeys: String, CodingKey {
-        case name, role, industry, interests, mutes
+        case name, role, industry, interests, mutes, followedSources, mutedSources
         case storyCount = "stories"
         case language
     }
@@ -42,6 +49,8 @@ public struct Profile: Sendable, Hashable, Codable {
         industry = try container.decodeIfPresent(String.self, forKey: .industry) ?? ""
         interests = try container.decodeIfPresent([String].self, forKey: .interests) ?? []
         mutes = try container.decodeIfPresent([String].self, forKey: .mutes) ?? []
+        followedSources = try container.decodeIfPresent([String].self, forKey: .followedSources) ?? []
+        mutedSources = try container.decodeIfPresent([String].self, forKey: .mutedSources) ?? []
         storyCount = try container.decodeIfPresent(Int.self, forKey: .storyCount) ?? Self.defaultStoryCount
         language = try container.decodeIfPresent(String.self, forKey: .language)
     }

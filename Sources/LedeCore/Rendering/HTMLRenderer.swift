@@ -16,11 +16,19 @@ public struct HTMLRenderer: Sendable {
         body += "</header>\n<main>"
         if briefing.stories.isEmpty { body += "<p>No stories yet.</p>" }
         for story in briefing.stories { body += article(story) }
+        if !briefing.alsoInTheNews.isEmpty {
+            body += "<section class=\"also\" aria-labelledby=\"also-heading\"><h2 id=\"also-heading\">Also in the news</h2><ul>"
+            for item in briefing.alsoInTheNews {
+                body += "<li><a href=\"\(escape(item.url))\" rel=\"noopener noreferrer\">\(escape(item.headline))</a> <span class=\"outlet\">\(escape(item.outlet))</span></li>"
+            }
+            body += "</ul></section>"
+        }
+        if !briefing.stories.isEmpty { body += "<p class=\"check\">\(escape(CheckSummary.line(briefing.check)))</p>" }
         body += "</main>"
         return page(title: "Lede briefing, \(briefing.date)", body: body)
     }
 
-    func article(_ story: StoryBriefing) -> String {
+    public func article(_ story: StoryBriefing) -> String {
         var html = "\n<article id=\"story-\(story.id)\" aria-labelledby=\"headline-\(story.id)\">"
         html += "<h2 id=\"headline-\(story.id)\">\(escape(story.headline))</h2>"
         html += "<p class=\"reason\">\(escape(story.reason))</p>"
@@ -59,6 +67,14 @@ public struct HTMLRenderer: Sendable {
             .joined(separator: " ")
     }
 
+    /// One story as a standalone page to share, marked "Shared from Lede".
+    public func sharePage(_ story: StoryBriefing) -> String {
+        let body = "<header><p class=\"kicker\">Shared from Lede</p></header>\n<main>" + article(story)
+            + "<p class=\"check\">\(escape(CheckSummary.line(story.check)))</p></main>"
+            + "<footer><p class=\"kicker\">Shared from Lede · every statement is quoted from the source it cites</p></footer>"
+        return page(title: story.headline + " · Shared from Lede", body: body)
+    }
+
     func page(title: String, body: String) -> String {
         """
         <!doctype html>
@@ -71,7 +87,8 @@ public struct HTMLRenderer: Sendable {
         :root { color-scheme: light dark; --ink: #1d1d1f; --muted: #5a5a60; --accent: #0b5cad; --rule: #d9d9de; --paper: #fdfcf9; }
         @media (prefers-color-scheme: dark) { :root { --ink: #ececef; --muted: #a8a8b0; --accent: #7db4ff; --rule: #3a3a40; --paper: #16161a; } }
         body { margin: 0; background: var(--paper); color: var(--ink); font: 18px/1.6 Georgia, "Iowan Old Style", serif; }
-        header, main { max-width: 42rem; margin: 0 auto; padding: 0 1.25rem; }
+        header, main, footer { max-width: 42rem; margin: 0 auto; padding: 0 1.25rem; }
+        .also li { margin: 0.4rem 0; } .check { font-family: system-ui, sans-serif; font-size: 0.8rem; color: var(--muted); margin: 2rem 0; }
         header { padding-top: 2rem; border-bottom: 1px solid var(--rule); }
         .kicker, .reason, .outlet, nav, summary { font-family: system-ui, sans-serif; font-size: 0.85rem; color: var(--muted); }
         h1 { font-size: 1.9rem; line-height: 1.2; margin: 0.2rem 0 1rem; }
@@ -79,7 +96,7 @@ public struct HTMLRenderer: Sendable {
         h3 { font-family: system-ui, sans-serif; font-size: 1rem; margin: 1.5rem 0 0.25rem; }
         nav ol { padding-left: 1.2rem; } nav a { color: var(--ink); }
         article { padding: 2rem 0; border-bottom: 1px solid var(--rule); }
-        .key-points { padding-left: 1.2rem; font-weight: 600; } .key-points li { margin: 0.4rem 0; }
+        .key-points { padding-left: 1.2rem; } .key-points li { margin: 0.5rem 0; } .key-points li::marker { color: var(--accent); }
         .intro { font-size: 1.05rem; }
         a { color: var(--accent); } a.cite { font-family: system-ui, sans-serif; font-size: 0.8rem; text-decoration: none; white-space: nowrap; }
         a:focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; }

@@ -28,6 +28,11 @@ public struct MarkdownRenderer: Sendable {
             out += "\n**Sources**\n\n"
             for source in story.sources { out += "- [\(escape(source.title))](\(source.url)) (\(source.outlet))\n" }
         }
+        if !briefing.alsoInTheNews.isEmpty {
+            out += "\n## Also in the news\n\n"
+            for item in briefing.alsoInTheNews { out += "- [\(escape(item.headline))](\(item.url)) (\(item.outlet))\n" }
+        }
+        if !briefing.stories.isEmpty { out += "\n_\(escape(CheckSummary.line(briefing.check)))_\n" }
         return out
     }
 

@@ -10,7 +10,7 @@ struct BriefCommand: AsyncParsableCommand {
 
     @OptionGroup var common: CommonOptions
     @Option(help: "The profile to brief (default: the only profile, else `default`).") var profile: String?
-    @Option(help: "Output format: text, markdown, html or json.") var format: BriefingFormat = .text
+    @Option(help: "Output format: text, markdown, html, json, atom or jsonfeed.") var format: BriefingFormat = .text
     @OptionGroup(title: "Time") var time: TimeOptions
 
     func run() async throws {
@@ -26,7 +26,7 @@ struct BriefCommand: AsyncParsableCommand {
             } else {
                 briefing = try await EditionService(store: store).brief(profile: profile, userID: reader.id, now: time.moment)
             }
-            printOut(format.render(briefing))
+            printOut(format.render(briefing, terminal: Terminal.current))
         }
     }
 }

@@ -15,7 +15,7 @@ struct DemoCommand: AsyncParsableCommand {
             beyond loopback.
             """)
 
-    @Option(help: "Output format: text, markdown, html or json.") var format: BriefingFormat = .text
+    @Option(help: "Output format: text, markdown, html, json, atom or jsonfeed.") var format: BriefingFormat = .text
     @Option(help: "The demo profile to brief: cloud-strategist or venture-investor.") var profile: String?
     @Option(help: "Also write briefing.md, briefing.html, briefing.json and articles.jsonl to this folder.") var output: String?
     @Option(help: "Keep the demo database at this path (default: a temporary file, removed afterwards).") var database: String?
@@ -30,7 +30,7 @@ struct DemoCommand: AsyncParsableCommand {
             let store = try DatabaseLocation.parse(path).open()
             let outcome = try await DemoRunner(site: site, store: store, progress: StandardErrorProgress()).run(profileName: profile)
             if let output { try await write(outcome.briefing, store: store, to: output) }
-            printOut(format.render(outcome.briefing))
+            printOut(format.render(outcome.briefing, terminal: Terminal.current))
         }
     }
 
