@@ -22,6 +22,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // libxml2 from the system (Debian: libxml2-dev), for XML and HTML parsing.
@@ -43,6 +44,14 @@ let package = Package(
             dependencies: ["LedeCore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .target(
+            name: "LedePostgres",
+            dependencies: [
+                "LedeCore",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
             name: "LedeFetch",
             dependencies: [
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -57,7 +66,7 @@ let package = Package(
         .target(
             name: "LedeEngine",
             dependencies: [
-                "LedeCore", "LedeFeeds", "LedeExtraction", "LedeHTML", "LedeSQLite", "LedeFetch",
+                "LedeCore", "LedeFeeds", "LedeExtraction", "LedeHTML", "LedeSQLite", "LedePostgres", "LedeFetch",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -106,6 +115,10 @@ let package = Package(
         ),
         .testTarget(name: "LedeCoreTests", dependencies: ["LedeCore", "LedeTestSupport"]),
         .testTarget(name: "LedeSQLiteTests", dependencies: ["LedeSQLite", "LedeTestSupport"]),
+        .testTarget(
+            name: "LedePostgresTests",
+            dependencies: ["LedePostgres", "LedeTestSupport", .product(name: "PostgresNIO", package: "postgres-nio")]
+        ),
         .testTarget(name: "LedeFetchTests", dependencies: ["LedeFetch", "LedeDemo"]),
         .testTarget(
             name: "LedeEngineTests",

@@ -1,5 +1,6 @@
 import Foundation
 import LedeCore
+import LedePostgres
 import LedeSQLite
 
 /// Where the database is: from `--database`, else `LEDE_DATABASE`, else the platform's data
@@ -32,14 +33,15 @@ public enum DatabaseLocation: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    /// Opens the store.
+    /// Opens the store. A PostgreSQL store connects and migrates on its first call, so an
+    /// unreachable server is reported there, as `StoreError.unavailable`.
     /// - Throws: `StoreError.unavailable` with a sentence saying what to do.
     public func open() throws -> any LedeStore {
         switch self {
         case .sqlite(let path):
             return try SQLiteStore.open(path: path)
         case .postgres(let url):
-            throw StoreError.unavailable(reason: "PostgreSQL (\(Self.redacted(url))) is not supported by this build yet; use a SQLite path.")
+            return try PostgresStore(url: url)
         }
     }
 

@@ -1,0 +1,149 @@
+import Foundation
+import LedeCore
+
+/// Checks of details the protocol's comments promise (orders, filters, what is removed or
+/// refused) that the first checks leave open, so that every store keeps them the same way.
+extension StoreConformance {
+    /// One story for `article`, opened by a fresh clusterer and stored; returns its id.
+    static func storyOf(_ article: Article, in store: any LedeStore, key: Int = 0, lastPublished: Date? = nil) async throws -> Int64 {
+        var clusterer = StoryClusterer(stories: [], frequencies: DocumentFrequencies())
+        _ = clusterer.place(ArticleSignature(title: article.title, paragraphs: article.paragraphs, published: article.published), outlet: article.outlet)
+        var story = try required(clusterer.changedStories.first, "the clusterer opens a story")
+        story.provisionalKey = key
+        if let lastPublished { story.lastPublished = lastPublished }
+        try await store.saveClustering(ClusteringBatch(stories: [story], placements: [(article.id, .new(provisionalKey: key))]))
+        return try required(try await store.articles(ids: [article.id]).first?.storyID, "the article is placed")
+    }
+
+    static func required<Value>(_ value: Value?, _ message: String) throws -> Value {
+        guard let value else { throw Failure(description: message) }
+        return value
+    }
+
+    static let detailChecks: [Check] = [
+        Check(name: "lists come in the order the protocol promises") { store in
+            let ann = try await store.createUser(name: "ann", passwordHash: nil, isAdmin: false, now: now)
+            let b = try await store.subscribe(userID: ann.id, feedURL: "https://b.example/feed", title: nil, folder: nil, now: now)
+            let a = try await store.subscribe(userID: ann.id, feedURL: "https://a.example/feed", title: nil, folder: nil, now: now)
+            try expect(try await store.subscriptions(userID: ann.id).map(\.id) == [b.id, a.id], "subscriptions oldest first")
+            try expect(try await store.users().map(\.name).last == "ann", "users by id")
+            let late = ArticleFactory.newArticle(sourceID: a.source.id, itemKey: "late", published: now.addingTimeInterval(7200))
+            let early = ArticleFactory.newArticle(sourceID: a.source.id, itemKey: "early", published: now)
+            let middle = ArticleFactory.newArticle(sourceID: b.source.id, itemKey: "middle", published: now.addingTimeInterval(3600))
+            let stored = try await store.insertArticles([late, early, middle])
+            let byDate = try await store.articles(publishedFrom: now, to: nil, userID: nil).map(\.itemKey)
+            try expect(byDate == ["early", "middle", "late"], "articles by date, oldest first")
+            try expect(try await store.articles(publishedFrom: now, to: now.addingTimeInterval(7200), userID: nil).count == 2, "`to` is excluded")
+            try expect(try await store.articles(ids: stored.map(\.id)).map(\.itemKey) == ["early", "middle", "late"], "by ids, oldest first")
+            try expect(try await store.unclusteredArticles(limit: 2).map(\.itemKey) == ["early", "middle"], "unclustered, oldest first, limited")
+            let older = try await storyOf(stored[1], in: store, key: 1, lastPublished: now)
+            let newer = try await storyOf(stored[0], in: store, key: 2, lastPublished: now.addingTimeInterval(7200))
+            try expect(try await store.stories(activeSince: .distantPast, userID: ann.id).map(\.id) == [newer, older], "stories latest first")
+            try expect(try await store.stories(activeSince: now.addingTimeInterval(60), userID: nil).map(\.id) == [newer], "active since")
+
+            for date in ["2026-04-18", "2026-04-20", "2026-04-19"] {
+                try await store.saveBriefing(Briefing(date: date, profile: "me", stories: []), userID: ann.id)
+            }
+            try expect(try await store.briefingDates(profile: "me", userID: ann.id, limit: 2) == ["2026-04-20", "2026-04-19"], "editions latest first")
+            for name in ["b", "B", "a"] { try await store.saveProfile(Profile(name: name, role: "r", industry: "i"), userID: ann.id) }
+            try expect(try await store.profiles(userID: ann.id).map(\.name) == ["B", "a", "b"], "profiles by name, byte order")
+            for (id, minutes) in [("c1", 0.0), ("c2", 30.0), ("c3", 10.0)] {
+                try await store.saveConversation(Conversation(id: id, startedAt: now.addingTimeInterval(minutes * 60)), userID: ann.id)
+            }
+            try expect(try await store.conversations(userID: ann.id, limit: 2).map(\.id) == ["c2", "c3"], "conversations latest first")
+        },
+        Check(name: "a feed nobody follows is removed with its articles and passages") { store in
+            let (ann, subscription) = try await reader(store)
+            _ = try await store.insertArticles([
+                ArticleFactory.newArticle(sourceID: subscription.source.id, itemKey: "1", text: "Turbines arrive at the harbour.")
+            ])
+            try await store.unsubscribe(subscriptionID: subscription.id, userID: ann.id)
+            try expect(try await store.articleCount() == 0, "articles removed")
+            try expect(try await store.searchPassages(PassageQuery(terms: ["turbines"])).isEmpty, "passages removed")
+            try expect(try await store.source(feedURL: "https://a.example/feed") == nil, "feed removed")
+            let again = try await store.subscribe(userID: ann.id, feedURL: "https://a.example/feed", title: nil, folder: nil, now: now)
+            try expect(try await store.knownItemKeys(sourceID: again.source.id).isEmpty, "following it again starts afresh")
+        },
+        Check(name: "changing what is not stored throws notFound") { store in
+            let ann = try await store.createUser(name: "ann", passwordHash: nil, isAdmin: false, now: now)
+            func refused(_ what: String, _ change: () async throws -> Void) async throws {
+                var caught = false
+                do { try await change() } catch StoreError.notFound { caught = true }
+                try expect(caught, "\(what) throws notFound")
+            }
+            try await refused("updateSource") { try await store.updateSource(Source(id: 999, feedURL: "https://x.example/feed", addedAt: now)) }
+            try await refused("setPasswordHash") { try await store.setPasswordHash("h", userID: 999) }
+            try await refused("deleteProfile") { try await store.deleteProfile(named: "none", userID: ann.id) }
+            try await refused("unsubscribe") { try await store.unsubscribe(subscriptionID: 999, userID: ann.id) }
+            let ghost = ArticleFactory.newArticle(sourceID: 1, itemKey: "ghost").stored(id: 999)
+            try await refused("updateArticle") { try await store.updateArticle(ghost) }
+        },
+        Check(name: "search honours story, date and limit, ranks, and leaves copies out") { store in
+            let (ann, subscription) = try await reader(store)
+            let sourceID = subscription.source.id
+            // Unrelated articles, so that both stores' word weights see a real collection.
+            _ = try await store.insertArticles((0..<4).map { index in
+                ArticleFactory.newArticle(sourceID: sourceID, itemKey: "other-\(index)", text: "Wind farms grow in the north, year \(index).")
+            })
+            let first = try await store.insertArticles([
+                ArticleFactory.newArticle(
+                    sourceID: sourceID, itemKey: "1", title: "Harbour turbines",
+                    text: "Turbines arrive at the harbour.\n\nThe turbines are the largest the harbour has seen; turbines again.", published: now)
+            ])[0]
+            let second = try await store.insertArticles([
+                ArticleFactory.newArticle(
+                    sourceID: sourceID, itemKey: "2", title: "Valley solar", text: "Solar farms fill the valley, and one turbine.",
+                    published: now.addingTimeInterval(86400))
+            ])[0]
+            _ = try await store.insertArticles([
+                ArticleFactory.newArticle(sourceID: sourceID, itemKey: "3", text: "Turbines arrive at the harbour.", duplicateOfID: first.id)
+            ])
+            let firstStory = try await storyOf(first, in: store, key: 1)
+            _ = try await storyOf(second, in: store, key: 2)
+            let all = try await store.searchPassages(PassageQuery(terms: ["turbines", "harbour"], userID: ann.id))
+            try expect(all.count == 3 && Set(all.map(\.articleID)) == [first.id, second.id], "copies are not searched")
+            try expect(all.map(\.relevance) == all.map(\.relevance).sorted(by: >) && all.allSatisfy { $0.relevance > 0 }, "most relevant first")
+            try expect(all.last?.articleID == second.id, "one mention of one word ranks last")
+            let inStory = try await store.searchPassages(PassageQuery(terms: ["turbines"], storyID: firstStory))
+            try expect(Set(inStory.map(\.articleID)) == [first.id] && inStory.allSatisfy { $0.storyID == firstStory }, "story filter")
+            let before = try await store.searchPassages(PassageQuery(terms: ["turbines"], publishedBefore: now))
+            try expect(Set(before.map(\.articleID)) == [first.id], "published at or before")
+            try expect(try await store.searchPassages(PassageQuery(terms: ["turbines"], limit: 1)).count == 1, "limit")
+            let passage = try required(inStory.first { $0.position == 1 }, "second paragraph found")
+            try expect(passage.outlet == first.outlet && passage.url == first.url && passage.title == first.title, "passage carries its article")
+            try expect(try await store.searchPassages(PassageQuery(terms: ["\"", "*", "-"])).isEmpty, "punctuation is no query syntax")
+            try expect(try await store.nearDuplicateCandidates(bandKeys: []).isEmpty, "no bands, no candidates")
+        },
+        Check(name: "clustering updates stories and counts add up across batches") { store in
+            let (_, subscription) = try await reader(store)
+            let sourceID = subscription.source.id
+            let first = try await store.insertArticles([ArticleFactory.newArticle(sourceID: sourceID, itemKey: "1", title: "Solar farms")])[0]
+            let second = try await store.insertArticles([ArticleFactory.newArticle(sourceID: sourceID, itemKey: "2", title: "Solar farms")])[0]
+            try expect(try await store.documentFrequencies().documentCount == 2, "documents counted across batches")
+            try expect(try await store.documentFrequencies().counts["farm"] == 2, "terms counted across batches")
+            let storyID = try await storyOf(first, in: store)
+            var story = try required(try await store.story(id: storyID), "story stored")
+            let update = StoryUpdate(
+                id: storyID, provisionalKey: 0, headline: "Solar farms, again", firstPublished: story.firstPublished,
+                lastPublished: now.addingTimeInterval(600), signature: story.signature)
+            try await store.saveClustering(ClusteringBatch(stories: [update], placements: [(second.id, .existing(storyID: storyID))]))
+            story = try required(try await store.story(id: storyID), "story still stored")
+            try expect(story.headline == "Solar farms, again" && story.lastPublished == now.addingTimeInterval(600), "story updated")
+            try expect(try await store.articles(storyIDs: [storyID], userID: nil).map(\.id) == [first.id, second.id], "placed in the story")
+        },
+        Check(name: "sessions are replaced and read marks kept once") { store in
+            let ann = try await store.createUser(name: "ann", passwordHash: nil, isAdmin: false, now: now)
+            try await store.saveSession(Session(secretHash: "s", userID: ann.id, csrfToken: "one", expiresAt: now))
+            try await store.saveSession(Session(secretHash: "s", userID: ann.id, csrfToken: "two", expiresAt: now))
+            try expect(try await store.session(secretHash: "s")?.csrfToken == "two", "session replaced")
+            let (_, subscription) = try await reader(store, "bob")
+            let article = try await store.insertArticles([ArticleFactory.newArticle(sourceID: subscription.source.id, itemKey: "1")])[0]
+            let storyID = try await storyOf(article, in: store)
+            try await store.markRead(storyIDs: [storyID, storyID], userID: ann.id, at: now)
+            try await store.markRead(storyIDs: [storyID], userID: ann.id, at: now)
+            try expect(try await store.readStoryIDs(userID: ann.id) == [storyID], "read once")
+            try await store.setPasswordHash("new", userID: ann.id)
+            try expect(try await store.passwordHash(userID: ann.id) == "new", "password hash replaced")
+        },
+    ]
+}
