@@ -119,7 +119,16 @@ let package = Package(
             name: "LedePostgresTests",
             dependencies: ["LedePostgres", "LedeTestSupport", .product(name: "PostgresNIO", package: "postgres-nio")]
         ),
-        .testTarget(name: "LedeFetchTests", dependencies: ["LedeFetch", "LedeDemo"]),
+        .testTarget(
+            name: "LedeFetchTests",
+            dependencies: [
+                "LedeFetch",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            resources: [.copy("Resources")]
+        ),
         .testTarget(
             name: "LedeEngineTests",
             dependencies: ["LedeEngine", "LedeDemo", "LedeTestSupport"]

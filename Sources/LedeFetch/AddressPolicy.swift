@@ -1,14 +1,17 @@
-import Foundation
-
 /// The SSRF guard's rule: which IP addresses Lede may connect to when private networks are
 /// not allowed. Public unicast addresses only; every internal, special-purpose or
 /// address-embedding form of an internal address is refused.
 public enum AddressPolicy {
     /// `true` when connecting to `address` (a numeric IPv4 or IPv6 address) is allowed.
+    /// Anything that is not a numeric address is refused.
     public static func isPublic(_ address: String) -> Bool {
         if let v4 = IPAddressBytes.ipv4(address) { return isPublicIPv4(v4) }
         if let v6 = IPAddressBytes.ipv6(address) { return isPublicIPv6(v6) }
         return false
+    }
+
+    static func isPublic(bytes: [UInt8]) -> Bool {
+        bytes.count == 4 ? isPublicIPv4(bytes) : bytes.count == 16 && isPublicIPv6(bytes)
     }
 
     static func isPublicIPv4(_ b: [UInt8]) -> Bool {
@@ -35,7 +38,9 @@ public enum AddressPolicy {
         if prefix96Zero && ((b[10] == 0xFF && b[11] == 0xFF) || (b[10] == 0 && b[11] == 0)) {
             return isPublicIPv4(Array(b[12..<16]))
         }
-        // 64:ff9b::/96 and 64:ff9b:1::/48 NAT64.
+        // 64:ff9b:1::/48 is NAT64 for local use (RFC 8215): internal by definition.
+        if b[0..<6].elementsEqual([0x00, 0x64, 0xFF, 0x9B, 0x00, 0x01]) { return false }
+        // 64:ff9b::/96 well-known NAT64 prefix embeds the IPv4 address in the last 32 bits.
         if b[0] == 0x00 && b[1] == 0x64 && b[2] == 0xFF && b[3] == 0x9B { return isPublicIPv4(Array(b[12..<16])) }
         // 2002::/16 6to4 embeds an IPv4 address in bits 16 to 48.
         if b[0] == 0x20 && b[1] == 0x02 { return isPublicIPv4(Array(b[2..<6])) }
@@ -44,6 +49,8 @@ public enum AddressPolicy {
             return isPublicIPv4(b[12..<16].map { ~$0 }) && isPublicIPv4(Array(b[4..<8]))
         }
         if b[0] == 0x20 && b[1] == 0x01 && b[2] == 0x0D && b[3] == 0xB8 { return false }  // documentation
+        if b[0] == 0x3F && b[1] == 0xFF && b[2] & 0xF0 == 0 { return false }  // 3fff::/20 documentation
+        if b[0] == 0x20 && b[1] == 0x01 && b[2] == 0 && b[3] == 0x02 && b[4] == 0 && b[5] == 0 { return false }  // benchmarking
         if b[0] & 0xFE == 0xFC { return false }  // fc00::/7 unique local (fd00::/8 included)
         if b[0] == 0xFE && b[1] & 0xC0 == 0x80 { return false }  // fe80::/10 link-local
         if b[0] == 0xFE && b[1] & 0xC0 == 0xC0 { return false }  // fec0::/10 site-local (deprecated)
@@ -51,63 +58,5 @@ public enum AddressPolicy {
         if b[0] == 0x01 && b[1] == 0 && b[2..<8].allSatisfy({ $0 == 0 }) { return false }  // 100::/64 discard
         // Only global unicast (2000::/3) is public.
         return b[0] & 0xE0 == 0x20
-    }
-}
-
-/// Parsing of numeric IP addresses as the resolver returns them.
-enum IPAddressBytes {
-    /// Dotted-quad IPv4, exactly four decimal parts.
-    static func ipv4(_ text: String) -> [UInt8]? {
-        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count == 4 else { return nil }
-        var bytes: [UInt8] = []
-        for part in parts {
-            guard !part.isEmpty, part.count <= 3, part.allSatisfy(\.isASCII), let value = UInt8(part) else { return nil }
-            bytes.append(value)
-        }
-        return bytes
-    }
-
-    /// IPv6 in any of its textual forms (`::1`, `fe80::1%eth0`, `::ffff:127.0.0.1`).
-    static func ipv6(_ text: String) -> [UInt8]? {
-        var text = Substring(text)
-        if let zone = text.firstIndex(of: "%") { text = text[..<zone] }
-        if text.hasPrefix("[") && text.hasSuffix("]") { text = text.dropFirst().dropLast() }
-        guard text.contains(":") else { return nil }
-        var tail: [UInt8] = []
-        // A trailing dotted IPv4 part.
-        if let lastColon = text.lastIndex(of: ":"), text[text.index(after: lastColon)...].contains(".") {
-            guard let v4 = ipv4(String(text[text.index(after: lastColon)...])) else { return nil }
-            tail = v4
-            text = text[...lastColon]
-            if text.hasSuffix(":") && !text.hasSuffix("::") { text = text.dropLast() }
-        }
-        let halves = text.components(separatedBy: "::")
-        guard halves.count <= 2 else { return nil }
-        func groups(_ part: String) -> [UInt16]? {
-            guard !part.isEmpty else { return [] }
-            var result: [UInt16] = []
-            for group in part.split(separator: ":", omittingEmptySubsequences: false) {
-                guard !group.isEmpty, group.count <= 4, let value = UInt16(group, radix: 16) else { return nil }
-                result.append(value)
-            }
-            return result
-        }
-        guard let head = groups(halves[0]) else { return nil }
-        let rest = halves.count == 2 ? groups(halves[1]) : []
-        guard let rest else { return nil }
-        let tailGroups = tail.count / 2
-        let total = head.count + rest.count + tailGroups
-        var all: [UInt16]
-        if halves.count == 2 {
-            guard total < 8 else { return nil }
-            all = head + Array(repeating: 0, count: 8 - total) + rest
-        } else {
-            guard total == 8 else { return nil }
-            all = head
-        }
-        var bytes: [UInt8] = []
-        for group in all { bytes += [UInt8(group >> 8), UInt8(group & 0xFF)] }
-        return bytes + tail
     }
 }

@@ -2,224 +2,151 @@ import AsyncHTTPClient
 import Foundation
 import Logging
 import NIOCore
-import NIOHTTP1
 import NIOHTTPCompression
 
 /// Fetches feeds and pages over HTTP with the limits of `FetchConfiguration`: a size cap
 /// counted after decompression, one deadline for the whole request, redirects followed by
-/// hand so each hop is checked, and the SSRF guard applied to the address actually used.
+/// hand so each hop is checked, a few requests at once per host, and the SSRF guard applied
+/// to the address actually connected to.
 ///
-/// Each hop resolves its host once, checks every address, and then connects to the checked
-/// address itself, so a DNS answer that changes between check and connect cannot slip through.
+/// Each hop resolves its host once, checks every address, and then connects to a checked
+/// address itself (plain http by putting the address in the URL, https through a client
+/// pinned to it), so a DNS answer that changes between check and connect cannot slip
+/// through. See docs/fetching.md.
 public final class HTTPFetcher: Sendable {
     public let configuration: FetchConfiguration
     let resolver: any HostResolver
     let logger: Logger
-    /// Connects to numeric addresses for plain http; https hops get a client pinned to the checked address.
+    /// Serves every request whose URL can name the checked address itself: all plain http,
+    /// and https to a numeric host. Its pool reuses connections per address and port.
     let client: HTTPClient
+    /// https to a named host: one client per (host, checked address), reused within a run.
+    let pinnedClients: PinnedClientCache<HTTPClient>
+    let hostLimiter: HostConcurrencyLimiter
+    /// `configuration.hostOverrides` keyed by canonical host name.
+    let hostOverrides: [String: FetchConfiguration.Endpoint]
 
-    public init(configuration: FetchConfiguration = FetchConfiguration(), resolver: any HostResolver = SystemHostResolver(), logger: Logger = Logger(label: "lede.fetch")) {
+    /// - Parameters:
+    ///   - configuration: limits and the SSRF policy.
+    ///   - resolver: turns host names into addresses; the system resolver by default.
+    ///   - logger: receives one debug line per hop (`fetch.url`, `fetch.address`, `fetch.status`).
+    public init(
+        configuration: FetchConfiguration = FetchConfiguration(), resolver: any HostResolver = SystemHostResolver(),
+        logger: Logger = Logger(label: "lede.fetch")
+    ) {
         self.configuration = configuration
         self.resolver = resolver
         self.logger = logger
-        client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: Self.clientConfiguration(dnsOverride: [:]))
+        client = HTTPClient(
+            eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: Self.clientConfiguration(configuration, dnsOverride: [:]))
+        pinnedClients = PinnedClientCache(
+            capacity: configuration.maximumPinnedClients,
+            makeClient: { key in
+                HTTPClient(
+                    eventLoopGroup: HTTPClient.defaultEventLoopGroup,
+                    configuration: Self.clientConfiguration(configuration, dnsOverride: [key.host: key.address]))
+            },
+            closeClient: { client in try? await client.shutdown() })
+        hostLimiter = HostConcurrencyLimiter(limit: configuration.maximumConcurrentRequestsPerHost)
+        var overrides: [String: FetchConfiguration.Endpoint] = [:]
+        for (host, endpoint) in configuration.hostOverrides {
+            if case .name(let name) = FetchTarget.host(host) { overrides[name] = endpoint }
+        }
+        hostOverrides = overrides
     }
 
-    /// Closes the connections. Call once when done.
+    /// Closes every connection. Call once when done; fetches after it fail.
     public func shutdown() async throws {
+        await pinnedClients.shutdown()
         try await client.shutdown()
     }
 
-    static func clientConfiguration(dnsOverride: [String: String]) -> HTTPClient.Configuration {
-        var configuration = HTTPClient.Configuration(
+    static func clientConfiguration(_ configuration: FetchConfiguration, dnsOverride: [String: String]) -> HTTPClient.Configuration {
+        let deadline = timeAmount(configuration.timeout)
+        var client = HTTPClient.Configuration(
             redirectConfiguration: .disallow,
-            timeout: .init(connect: .seconds(5), read: .seconds(15)),
-            decompression: .enabled(limit: .ratio(100)))
-        configuration.dnsOverride = dnsOverride
-        return configuration
+            // The fetcher's own deadline covers the whole request; these only bound the
+            // stages it cannot see into.
+            timeout: .init(connect: min(deadline, .seconds(10)), read: timeAmount(configuration.timeout * 2)),
+            // Caps decompressed bytes per response even before the fetcher counts them, so
+            // one small compressed read cannot expand past the largest cap in memory.
+            decompression: .enabled(limit: .size(max(configuration.maximumFeedBytes, configuration.maximumPageBytes))))
+        client.dnsOverride = dnsOverride
+        // A refused or failed connection is reported at once rather than retried until the
+        // connect timeout; the fetcher tries the other address family itself.
+        client.connectionPool.retryConnectionEstablishment = false
+        return client
     }
 
     /// Fetches one URL, following up to `maximumRedirects` redirects.
-    /// - Throws: `FetchError` with an actionable description.
+    /// - Parameter request: the URL, whether it is a feed or a page (which size cap applies),
+    ///   and the validators of the previous fetch for a conditional GET.
+    /// - Returns: the final response; `notModified` with the validators on a 304.
+    /// - Throws: `FetchError` with an actionable description, or `CancellationError`.
     public func fetch(_ request: FetchRequest) async throws -> FetchResponse {
-        let seconds = Int(configuration.timeout.components.seconds)
-        return try await withThrowingTaskGroup(of: FetchResponse.self) { group in
-            group.addTask { try await self.follow(request) }
-            group.addTask {
-                try await Task.sleep(for: self.configuration.timeout)
-                throw FetchError.timedOut(url: request.url, seconds: seconds)
-            }
-            defer { group.cancelAll() }
-            guard let first = try await group.next() else { throw FetchError.timedOut(url: request.url, seconds: seconds) }
-            return first
-        }
-    }
-
-    private func follow(_ request: FetchRequest) async throws -> FetchResponse {
-        var url = try Self.validated(request.url)
-        var visited: Set<String> = []
-        for hop in 0...configuration.maximumRedirects {
-            guard visited.insert(url.absoluteString).inserted else { throw FetchError.redirectLoop(url: request.url) }
-            let outcome = try await fetchOnce(url, request: request, conditional: hop == 0 || true)
-            switch outcome {
-            case .response(let response): return response
-            case .redirect(let location):
-                guard let next = URL(string: location, relativeTo: url)?.absoluteURL else {
-                    throw FetchError.invalidURL(location)
+        let first = try FetchTarget(request.url)
+        var target = first
+        var visited: Set<String> = [first.canonicalURL]
+        var redirects = 0
+        var remaining = configuration.timeout
+        let clock = ContinuousClock()
+        let seconds = Self.wholeSeconds(configuration.timeout)
+        while true {
+            let credentials = target.origin == first.origin ? first.userInfo : nil
+            let hop = target
+            try await hostLimiter.acquire(hop.hostText)
+            let started = clock.now
+            let outcome: HopOutcome
+            do {
+                outcome = try await Deadline.run(
+                    within: remaining, onTimeout: { FetchError.timedOut(url: request.url, seconds: seconds) }
+                ) {
+                    try await self.fetchHop(hop, request: request, credentials: credentials)
                 }
-                url = try Self.validated(next.absoluteString)
+            } catch is HopTimedOut {
+                await hostLimiter.release(hop.hostText)
+                throw FetchError.timedOut(url: request.url, seconds: seconds)
+            } catch {
+                await hostLimiter.release(hop.hostText)
+                throw error
+            }
+            await hostLimiter.release(hop.hostText)
+            remaining -= clock.now - started
+
+            switch outcome {
+            case .response(let response):
+                return response
+            case .redirect(let location):
+                let next = try FetchTarget(location: location, relativeTo: target.url)
+                guard visited.insert(next.canonicalURL).inserted else { throw FetchError.redirectLoop(url: request.url) }
+                redirects += 1
+                guard redirects <= configuration.maximumRedirects else {
+                    throw FetchError.tooManyRedirects(url: request.url, limit: configuration.maximumRedirects)
+                }
+                logger.debug(
+                    "redirect", metadata: ["fetch.url": "\(target.url.absoluteString)", "fetch.location": "\(next.url.absoluteString)"])
+                target = next
             }
         }
-        throw FetchError.tooManyRedirects(url: request.url, limit: configuration.maximumRedirects)
     }
 
-    enum HopOutcome {
+    /// What one hop ended with.
+    enum HopOutcome: Sendable {
         case response(FetchResponse)
         case redirect(String)
     }
 
-    static func validated(_ string: String) throws -> URL {
-        guard let url = URL(string: string.trimmingCharacters(in: .whitespaces)), let scheme = url.scheme?.lowercased() else {
-            throw FetchError.invalidURL(string)
-        }
-        guard scheme == "http" || scheme == "https" else { throw FetchError.unsupportedScheme(string) }
-        guard let host = url.host, !host.isEmpty else { throw FetchError.invalidURL(string) }
-        return url
+    /// A configured duration for NIO, clamped so an absurdly long timeout cannot overflow.
+    static func timeAmount(_ duration: Duration) -> TimeAmount {
+        let (seconds, attoseconds) = duration.components
+        guard seconds < 1_000_000_000 else { return .seconds(1_000_000_000) }
+        return .nanoseconds(max(0, seconds) * 1_000_000_000 + max(0, attoseconds) / 1_000_000_000)
     }
 
-    private func fetchOnce(_ url: URL, request: FetchRequest, conditional: Bool) async throws -> HopOutcome {
-        let scheme = url.scheme!.lowercased()
-        let host = url.host!.lowercased()
-        let defaultPort = scheme == "https" ? 443 : 80
-        let port = url.port ?? defaultPort
-
-        // Decide where to connect.
-        let address: String
-        let connectPort: Int
-        if let override = configuration.hostOverrides[host] ?? configuration.hostOverrides[host.hasSuffix(".") ? String(host.dropLast()) : host] {
-            address = override.host
-            connectPort = override.port
-        } else {
-            let bareHost = host.hasPrefix("[") ? String(host.dropFirst().dropLast()) : host
-            let addresses = try await resolver.addresses(for: bareHost.hasSuffix(".") ? String(bareHost.dropLast()) : bareHost)
-            guard let first = addresses.first else { throw FetchError.unresolvableHost(host) }
-            if !configuration.allowPrivateNetworks, let blocked = addresses.first(where: { !AddressPolicy.isPublic($0) }) {
-                throw FetchError.blockedAddress(host: host, address: blocked)
-            }
-            address = first
-            connectPort = port
-        }
-        if !configuration.allowPrivateNetworks, !AddressPolicy.isPublic(address) {
-            throw FetchError.blockedAddress(host: host, address: address)
-        }
-
-        let hostHeader = port == defaultPort ? host : "\(host):\(port)"
-        let pinnedClient: HTTPClient?
-        var target: String
-        if scheme == "http" {
-            // Plain http: address the checked IP directly and name the site in the Host header.
-            var components = URLComponents(url: url, resolvingAgainstBaseURL: false)!
-            components.host = address.contains(":") ? "[\(address)]" : address
-            components.port = connectPort
-            target = components.string ?? url.absoluteString
-            pinnedClient = nil
-        } else {
-            // https: keep the name for SNI and certificate checks, but connect to the checked IP.
-            target = url.absoluteString
-            pinnedClient = HTTPClient(
-                eventLoopGroup: HTTPClient.defaultEventLoopGroup,
-                configuration: Self.clientConfiguration(dnsOverride: [host: address]))
-        }
-        defer {
-            if let pinnedClient { Task { try? await pinnedClient.shutdown() } }
-        }
-        if target.isEmpty { target = url.absoluteString }
-
-        var http = HTTPClientRequest(url: target)
-        http.method = .GET
-        http.headers.add(name: "Host", value: hostHeader)
-        http.headers.add(name: "User-Agent", value: configuration.userAgent)
-        http.headers.add(name: "Accept-Encoding", value: "gzip, deflate")
-        http.headers.add(
-            name: "Accept",
-            value: request.kind == .feed
-                ? "application/rss+xml, application/atom+xml, application/feed+json, application/json;q=0.9, application/xml;q=0.9, text/xml;q=0.8, */*;q=0.5"
-                : "text/html, application/xhtml+xml;q=0.9, */*;q=0.5")
-        if conditional, let etag = request.etag { http.headers.add(name: "If-None-Match", value: etag) }
-        if conditional, let lastModified = request.lastModified { http.headers.add(name: "If-Modified-Since", value: lastModified) }
-
-        let response: HTTPClientResponse
-        do {
-            response = try await (pinnedClient ?? client).execute(http, timeout: .seconds(Int64(configuration.timeout.components.seconds)))
-        } catch let error as FetchError {
-            throw error
-        } catch {
-            if Task.isCancelled { throw CancellationError() }
-            throw FetchError.connectionFailed(url: url.absoluteString, reason: Self.describe(error))
-        }
-        let status = Int(response.status.code)
-        if (300..<400).contains(status) && status != 304 {
-            guard let location = response.headers.first(name: "Location") else {
-                throw FetchError.httpStatus(url: url.absoluteString, status: status, retryAfter: nil)
-            }
-            return .redirect(location)
-        }
-        if status == 304 {
-            return .response(
-                FetchResponse(
-                    finalURL: url.absoluteString, status: status, notModified: true, contentType: nil,
-                    etag: response.headers.first(name: "ETag") ?? request.etag,
-                    lastModified: response.headers.first(name: "Last-Modified") ?? request.lastModified, body: Data(),
-                    connectedAddress: address))
-        }
-        guard (200..<300).contains(status) else {
-            throw FetchError.httpStatus(url: url.absoluteString, status: status, retryAfter: Self.retryAfter(response.headers.first(name: "Retry-After")))
-        }
-        let limit = request.kind == .feed ? configuration.maximumFeedBytes : configuration.maximumPageBytes
-        if let length = response.headers.first(name: "Content-Length").flatMap(Int.init), length > limit,
-            response.headers.first(name: "Content-Encoding") == nil
-        {
-            throw FetchError.tooLarge(url: url.absoluteString, limit: limit)
-        }
-        var body = Data()
-        do {
-            for try await chunk in response.body {
-                body.append(contentsOf: chunk.readableBytesView)
-                if body.count > limit { throw FetchError.tooLarge(url: url.absoluteString, limit: limit) }
-            }
-        } catch let error as FetchError {
-            throw error
-        } catch {
-            if Task.isCancelled { throw CancellationError() }
-            if "\(error)".contains("decompression") || "\(error)".contains("Decompression") {
-                throw FetchError.tooLarge(url: url.absoluteString, limit: limit)
-            }
-            throw FetchError.connectionFailed(url: url.absoluteString, reason: Self.describe(error))
-        }
-        return .response(
-            FetchResponse(
-                finalURL: url.absoluteString, status: status, notModified: false,
-                contentType: response.headers.first(name: "Content-Type"), etag: response.headers.first(name: "ETag"),
-                lastModified: response.headers.first(name: "Last-Modified"), body: body, connectedAddress: address))
-    }
-
-    /// `Retry-After` as seconds, from either of its forms (delta seconds or an HTTP date).
-    static func retryAfter(_ value: String?) -> TimeInterval? {
-        guard let value = value?.trimmingCharacters(in: .whitespaces), !value.isEmpty else { return nil }
-        if let seconds = TimeInterval(value) { return max(0, seconds) }
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "GMT")
-        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss zzz"
-        return formatter.date(from: value).map { max(0, $0.timeIntervalSinceNow) }
-    }
-
-    static func describe(_ error: any Error) -> String {
-        let text = String(describing: error)
-        if text.contains("connectTimeout") { return "connection timed out" }
-        if text.contains("connectionRefused") || text.contains("Connection refused") { return "connection refused" }
-        if text.contains("remoteConnectionClosed") { return "the server closed the connection" }
-        if text.contains("readTimeout") { return "the server stopped sending" }
-        return text.count > 120 ? String(text.prefix(120)) + "…" : text
+    /// A duration in whole seconds, rounded up, for messages.
+    static func wholeSeconds(_ duration: Duration) -> Int {
+        let (seconds, attoseconds) = duration.components
+        guard seconds < 1_000_000_000 else { return 1_000_000_000 }
+        return Int(max(0, seconds)) + (attoseconds > 0 ? 1 : 0)
     }
 }

@@ -14,16 +14,24 @@ public protocol HostResolver: Sendable {
 }
 
 /// The system resolver (`getaddrinfo`), run off the cooperative thread pool because it blocks.
-/// It also parses the numeric forms browsers accept (`2130706433`, `0x7f.1`), which is what
-/// lets the SSRF guard see through IP-literal tricks.
+/// The fetcher never hands it a numeric host: those are read as addresses first (see
+/// `FetchTarget`), so `getaddrinfo`'s own reading of `0x7f.1` and friends never matters.
 public struct SystemHostResolver: HostResolver {
     public init() {}
 
+    /// - Throws: `FetchError.unresolvableHost`, or `CancellationError` at once when the task is
+    ///   cancelled (the blocking lookup is left to finish on its own).
     public func addresses(for host: String) async throws -> [String] {
-        try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global().async {
-                continuation.resume(with: Result { try Self.resolve(host) })
+        let outcome = OneShotContinuation<[String]>()
+        return try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { continuation in
+                guard outcome.install(continuation) else { return }
+                DispatchQueue.global().async {
+                    outcome.resume(with: Result { try Self.resolve(host) })
+                }
             }
+        } onCancel: {
+            outcome.resume(throwing: CancellationError())
         }
     }
 
