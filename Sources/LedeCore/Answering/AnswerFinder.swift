@@ -32,17 +32,18 @@ public struct AnswerFinder: Sendable {
         // How common each focus stem is among the candidate sentences: rarer stems weigh more.
         var sentencesByPassage: [(Passage, [String])] = []
         for passage in passages {
-            sentencesByPassage.append((passage, SentenceSplitter.sentences(in: passage.text)))
+            sentencesByPassage.append((passage, SentenceSplitter.sentences(in: passage.text).map(Dateline.strip)))
         }
         let allStems = sentencesByPassage.flatMap { $0.1 }.map { Set(Terms.terms(in: $0)) }
-        let slotWeights = question.focus.map { slot -> Double in
+        let slotWeights = zip(question.focus, question.focusWeights).map { slot, weight -> Double in
             let containing = allStems.filter { !$0.isDisjoint(with: slot) }.count
-            return log(1 + Double(allStems.count + 1) / Double(containing + 1))
+            return weight * log(1 + Double(allStems.count + 1) / Double(containing + 1))
         }
         let totalFocusWeight = slotWeights.reduce(0, +)
 
         for (passage, sentences) in sentencesByPassage {
             let titleWords = Set(Terms.words(in: passage.title))
+            let paragraphWords = Set(Terms.words(in: passage.text))
             // Headings and captions (no closing punctuation) state nothing to quote.
             for sentence in sentences where sentence.split(separator: " ").count >= 5 && Self.endsLikeASentence(sentence) {
                 let words = Terms.words(in: sentence)
@@ -50,11 +51,20 @@ public struct AnswerFinder: Sendable {
                 let stems = Set(words.map(Terms.stem))
                 let figures = FigureExtractor.figures(in: sentence)
 
+                // A name counts fully in the sentence, nearly as much in its paragraph or its
+                // article's title: "the lock reopened" is about the lock the title names.
+                // Each name the question asks about counts by how close to the sentence it is named.
                 var entityScore = 1.0
-                if !question.entityWords.isEmpty {
-                    let inSentence = question.entityWords.filter { !$0.isEmpty && $0.allSatisfy(wordSet.contains) }.count
-                    let inTitle = question.entityWords.filter { !$0.isEmpty && $0.allSatisfy(titleWords.contains) }.count
-                    entityScore = (Double(inSentence) + 0.5 * Double(max(0, inTitle - inSentence))) / Double(question.entityWords.count)
+                let names = question.entityWords.filter { !$0.isEmpty }
+                if !names.isEmpty {
+                    let presence = names.map { words -> Double in
+                        if words.allSatisfy(wordSet.contains) { return 1 }
+                        if words.allSatisfy(paragraphWords.contains) { return 0.85 }
+                        if words.allSatisfy(titleWords.contains) { return 0.75 }
+                        let found = words.filter { wordSet.contains($0) || paragraphWords.contains($0) || titleWords.contains($0) }.count
+                        return 0.6 * Double(found) / Double(words.count)
+                    }
+                    entityScore = presence.reduce(0, +) / Double(names.count)
                 }
                 var focusScore = 1.0
                 if totalFocusWeight > 0 {
@@ -73,7 +83,15 @@ public struct AnswerFinder: Sendable {
             }
         }
         candidates.sort { ($0.score, $1.passage.articleID) > ($1.score, $0.passage.articleID) }
-        guard let best = candidates.first, Self.answers(question, best) else {
+        // The best sentence that answers, unless a much better one fails (then the sources
+        // talk about the question's subject without answering it).
+        guard let top = candidates.first,
+            let best = candidates.first(where: { Self.answers(question, $0) }), best.score >= top.score - 0.15,
+            // A close contender saying the sources do not know ("which it did not name") wins.
+            !candidates.prefix(while: { $0.score >= best.score - 0.1 }).contains(where: {
+                $0.entityScore >= 0.5 && $0.focusScore >= 0.3 && Self.saysItDoesNotKnow($0.sentence)
+            })
+        else {
             return Finding(answered: false, sentences: Self.distinct(candidates, limit: 2), lead: nil)
         }
         var chosen = [best]
@@ -82,7 +100,7 @@ public struct AnswerFinder: Sendable {
             if chosen.contains(where: { Self.overlap($0.sentence, candidate.sentence) > 0.5 }) { continue }
             chosen.append(candidate)
         }
-        return Finding(answered: true, sentences: chosen, lead: Self.consensusLead(question, chosen: chosen, candidates: candidates) ?? best.lead)
+        return Finding(answered: true, sentences: chosen, lead: best.lead)
     }
 
     static func endsLikeASentence(_ sentence: String) -> Bool {
@@ -90,51 +108,62 @@ public struct AnswerFinder: Sendable {
         return ".!?\"”’'".contains(last)
     }
 
-    /// The figure to lead with: of the kind asked for, stated in the chosen sentences, and
-    /// repeated most often across the good candidates (the deal's value rather than a per-share price).
-    static func consensusLead(_ question: QuestionAnalysis, chosen: [Candidate], candidates: [Candidate]) -> String? {
-        let kinds: Set<Figure.Kind>
-        switch question.kind {
-        case .money: kinds = [.money]
-        case .count: kinds = [.count]
-        case .percentage: kinds = [.percentage]
-        case .capacity: kinds = [.capacity, .energy]
-        default: return nil
-        }
-        let offered = chosen.flatMap { FigureExtractor.figures(in: $0.sentence) }.filter { kinds.contains($0.kind) && !question.figureKeys.contains($0.key) }
-        guard !offered.isEmpty, let best = chosen.first else { return nil }
-        var support: [String: Double] = [:]
-        for candidate in candidates where candidate.score >= best.score * 0.6 {
-            for figure in FigureExtractor.figures(in: candidate.sentence) where kinds.contains(figure.kind) {
-                support[figure.key, default: 0] += candidate.score
-            }
-        }
-        return offered.max { (support[$0.key] ?? 0, -Double(offered.firstIndex(of: $0) ?? 0)) < (support[$1.key] ?? 0, -Double(offered.firstIndex(of: $1) ?? 0)) }?.display
-    }
 
     /// A sentence answers when it names what the question is about, covers most of what it
     /// asks, and (for how much, how many, when, who) holds that kind of answer.
     static func answers(_ question: QuestionAnalysis, _ candidate: Candidate) -> Bool {
-        guard candidate.entityScore >= 0.5, candidate.focusScore >= 0.5 else { return false }
+        guard candidate.entityScore >= 0.5 else { return false }
+        // The source itself says it does not know ("which it did not name").
+        if Self.saysItDoesNotKnow(candidate.sentence) { return false }
         switch question.kind {
         case .money, .count, .percentage, .capacity, .date, .duration, .person, .place:
-            return candidate.typeScore > 0
+            // The kind of answer asked for carries the evidence; long questions are paraphrased.
+            let needed = question.focus.count >= 3 ? 0.45 : 0.5
+            return candidate.typeScore > 0 && candidate.focusScore >= needed
         case .reason, .future, .general:
+            guard candidate.focusScore >= 0.5 else { return false }
+            if question.isYesNo { return candidate.focusScore >= 0.75 && candidate.score >= 0.6 }
             return candidate.score >= 0.55
         }
     }
 
+    static let unknownMarkers = [
+        "did not name", "does not name", "do not name", "would not name", "wouldn't name", "without naming", "has not named",
+        "have not named", "not named", "did not disclose", "does not disclose", "did not say", "did not specify",
+        "did not identify", "declined to", "would not say", "wouldn't say", "would not disclose", "not disclosed",
+        "undisclosed", "unnamed", "not been disclosed", "did not give", "did not provide", "not yet known", "has not said",
+        "have not said", "neither company has said", "did not respond", "not been announced", "has not been awarded",
+    ]
+
+    static func saysItDoesNotKnow(_ sentence: String) -> Bool {
+        let lowered = TextNormalizer.comparable(sentence).lowercased()
+        return unknownMarkers.contains { lowered.contains($0) }
+    }
+
     /// How well a sentence holds the kind of answer asked for, and the figure or name to lead with.
     static func typeMatch(_ question: QuestionAnalysis, sentence: String, figures: [Figure]) -> (Double, String?) {
-        func figure(_ kinds: Set<Figure.Kind>) -> (Double, String?) {
-            let matching = figures.filter { kinds.contains($0.kind) }
-            guard let first = matching.first(where: { !question.figureKeys.contains($0.key) }) ?? matching.first else { return (0, nil) }
-            return (1, first.display)
-        }
         let lowered = " " + Terms.words(in: sentence).joined(separator: " ") + " "
+        let anchors = focusPositions(question, in: sentence)
+        /// The figure of one of the kinds nearest the words the question asks about.
+        func figure(_ kinds: Set<Figure.Kind>) -> (Double, String?) {
+            let matching = figures.filter { kinds.contains($0.kind) && !question.figureKeys.contains($0.key) }
+            guard let best = nearest(matching, text: \.asWritten, in: sentence, anchors: anchors) else { return (0, nil) }
+            return (1, best.display)
+        }
         switch question.kind {
-        case .money: return figure([.money])
-        case .count: return figure([.count, .money, .capacity])
+        case .money:
+            // "How much" is usually money, but "how much did the fund lose" may be per cent and
+            // "how much copper" tonnes.
+            let money = figure([.money])
+            if money.0 > 0 { return money }
+            let other = figure([.percentage, .count, .capacity, .energy])
+            return other.0 > 0 ? (0.8, other.1) : (0, nil)
+        case .count:
+            let counted = figure([.count, .capacity, .energy])
+            if counted.0 > 0 { return counted }
+            // "How many chips?" answered by "more than 40,000 Tern chips": any stated number.
+            if let number = Self.bareNumber(in: sentence, excluding: question) { return (0.8, number) }
+            return (0, nil)
         case .percentage: return figure([.percentage])
         case .capacity: return figure([.capacity, .energy])
         case .duration: return figure([.duration, .date])
@@ -145,21 +174,22 @@ public struct AnswerFinder: Sendable {
             if let day = days.first(where: { lowered.contains(" \($0) ") }) { return (0.8, day.prefix(1).uppercased() + day.dropFirst()) }
             return (0, nil)
         case .place:
-            let asked = Set(question.entities)
-            let names = EntityExtractor.entities(inSentences: [sentence]).filter { !asked.contains($0.key) && $0.kind == .place }
-            return names.first.map { (1, $0.name) } ?? (0, nil)
+            let names = otherNames(question, sentence).filter { $0.kind != .organization }
+            if let place = nearest(names.filter { $0.kind == .place }, text: \.name, in: sentence, anchors: anchors) { return (1, place.name) }
+            return nearest(names, text: \.name, in: sentence, anchors: anchors).map { (0.7, $0.name) } ?? (0, nil)
         case .person:
-            // Prefer a person's name (two or three words, no company words) to an organisation's.
-            let asked = Set(question.entities)
-            let names = EntityExtractor.entities(inSentences: [sentence]).filter { !asked.contains($0.key) && $0.kind != .place }
+            // Prefer a person's name (two or three capitalised words, no company words) to an organisation's.
+            let names = otherNames(question, sentence).filter { $0.kind != .place }
             let people = names.filter { name in
                 let words = name.name.split(separator: " ")
                 return (2...3).contains(words.count) && name.kind == .other && words.allSatisfy { $0.first?.isUppercase == true }
             }
-            if let person = people.first { return (1, person.name) }
-            return names.first.map { (0.7, $0.name) } ?? (0, nil)
+            if let person = nearest(people, text: \.name, in: sentence, anchors: anchors) { return (1, person.name) }
+            // A role question ("who became chief executive?") wants a person, not a company.
+            if question.asksForPerson { return (0, nil) }
+            return nearest(names, text: \.name, in: sentence, anchors: anchors).map { (0.7, $0.name) } ?? (0, nil)
         case .reason:
-            let cues = [" because ", " as ", " since ", " due to ", " after ", " means ", " so that ", " in order to ", " to ", " driven by ", " citing "]
+            let cues = [" because ", " as ", " since ", " due to ", " after ", " means ", " so that ", " in order to ", " to ", " driven by ", " citing ", " when ", " caused ", " triggered "]
             return (cues.contains { lowered.contains($0) } ? 1 : 0.3, nil)
         case .future:
             let cues = [" will ", " would ", " expected ", " plans ", " if ", " could ", " next ", " by "]
@@ -170,6 +200,53 @@ public struct AnswerFinder: Sendable {
             }
             return (0.5, nil)
         }
+    }
+
+    /// Names in the sentence that the question does not already name.
+    static func otherNames(_ question: QuestionAnalysis, _ sentence: String) -> [Entity] {
+        let askedWords = Set(question.entityWords.flatMap { $0 })
+        return EntityExtractor.entities(inSentences: [sentence]).filter { entity in
+            !question.entities.contains(entity.key) && !Terms.words(in: entity.name).allSatisfy(askedWords.contains)
+        }
+    }
+
+    /// Character offsets of the sentence's words that the question's focus asks about.
+    static func focusPositions(_ question: QuestionAnalysis, in sentence: String) -> [Int] {
+        let wanted = Set(question.focus.flatMap { $0 })
+        var positions: [Int] = []
+        var offset = 0
+        for word in sentence.split(separator: " ", omittingEmptySubsequences: false) {
+            if let term = Terms.words(in: word).first, wanted.contains(Terms.stem(term)) { positions.append(offset) }
+            offset += word.count + 1
+        }
+        return positions
+    }
+
+    /// The item written nearest one of the anchors (the first item when there are none).
+    static func nearest<Item>(_ items: [Item], text: (Item) -> String, in sentence: String, anchors: [Int]) -> Item? {
+        guard !anchors.isEmpty else { return items.first }
+        return items.min { first, second in
+            distance(text(first), in: sentence, anchors: anchors) < distance(text(second), in: sentence, anchors: anchors)
+        }
+    }
+
+    static func distance(_ needle: String, in sentence: String, anchors: [Int]) -> Int {
+        guard let range = sentence.range(of: needle) else { return .max }
+        let position = sentence.distance(from: sentence.startIndex, to: range.lowerBound)
+        return anchors.map { abs($0 - position) }.min() ?? .max
+    }
+
+    /// The first number in a sentence that is not a year and not one the question states.
+    static func bareNumber(in sentence: String, excluding question: QuestionAnalysis) -> String? {
+        let questionNumbers = Set(Terms.words(in: question.question).filter { $0.allSatisfy(\.isNumber) })
+        for word in sentence.split(separator: " ") {
+            let digits = word.filter { $0.isNumber || $0 == "," || $0 == "." }
+            let plain = digits.replacingOccurrences(of: ",", with: "").trimmingCharacters(in: CharacterSet(charactersIn: "."))
+            guard let value = Double(plain), !plain.isEmpty, !questionNumbers.contains(plain) else { continue }
+            if value >= 1900 && value <= 2100 && !digits.contains(",") { continue }
+            return digits.trimmingCharacters(in: CharacterSet(charactersIn: ".,"))
+        }
+        return nil
     }
 
     static func overlap(_ first: String, _ second: String) -> Double {

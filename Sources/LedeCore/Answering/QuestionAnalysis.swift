@@ -19,6 +19,12 @@ public struct QuestionAnalysis: Sendable, Hashable {
     public var searchTerms: [String]
     /// Whether the question leans on earlier turns ("it", "they", "the deal").
     public var isFollowUp: Bool
+    /// A yes-or-no question ("Did the board approve it?"), whose verb must be in the answer.
+    public var isYesNo: Bool
+    /// A "who" question about a role ("who became chief executive?"): the answer is a person.
+    public var asksForPerson: Bool
+    /// How much each focus slot counts: verbs that carry little ("plan", "become") count less.
+    public var focusWeights: [Double]
 
     /// Words that frame a question but say nothing about its subject.
     static let questionWords: Set<String> = [
@@ -35,29 +41,76 @@ public struct QuestionAnalysis: Sendable, Hashable {
 
     /// Words a reader uses in questions that sources put differently.
     static let related: [String: [String]] = [
-        "give": ["return", "exchange", "commit", "pledg", "agre", "spend", "provid", "offer"],
-        "back": ["return", "exchange"],
-        "cost": ["pai", "pay", "price", "worth", "valu", "spend"],
-        "worth": ["valu", "price", "pai"],
-        "stake": ["invest", "stake", "sharehold", "equiti"],
+        "give": ["return", "exchang", "commit", "pledg", "agre", "spend", "provid", "offer"],
+        "back": ["return", "exchang"],
+        "cost": ["pai", "pay", "price", "worth", "valu", "spend", "charg", "fee"],
+        "charg": ["charg", "price", "cost", "fee", "cent", "rate"],
+        "worth": ["valu", "price", "pai", "pay"],
+        "price": ["price", "offer", "pai", "pay", "valu", "cost", "bid"],
+        "pai": ["pai", "pay", "price", "offer", "valu", "cost", "bid", "spend"],
+        "pay": ["pai", "pay", "price", "offer", "valu", "cost", "bid", "spend"],
+        "stake": ["invest", "stake", "sharehold", "equiti", "own", "hold"],
+        "hold": ["hold", "own", "stake"],
+        "own": ["own", "hold", "stake"],
         "lock": ["lock", "tie", "depend", "concentr", "exclus"],
         "matter": ["becaus", "signific", "sign", "import", "mean"],
-        "fine": ["fine", "penalti"],
+        "fine": ["fine", "penalti", "settlement"],
         "employ": ["job", "staff", "worker", "employe", "headcount"],
         "job": ["job", "staff", "worker", "employe", "posit", "role"],
-        "buy": ["acquir", "acquisit", "purchas", "bui", "deal"],
-        "sell": ["sale", "sell", "sold", "divest"],
-        "rais": ["rais", "round", "fund", "invest"],
+        "worker": ["worker", "employe", "staff", "job"],
+        "buy": ["acquir", "acquisit", "purchas", "bui", "deal", "takeov"],
+        "acquir": ["acquir", "acquisit", "purchas", "bui", "buy", "deal", "takeov"],
+        "sell": ["sale", "sell", "sold", "divest", "wholesal"],
+        "rais": ["rais", "round", "fund", "invest", "secur"],
         "valu": ["valu", "valuat", "worth"],
         "start": ["begin", "start", "launch", "open"],
         "end": ["close", "complet", "finish", "end"],
         "miss": ["miss", "fail", "short", "not met"],
-        "right": ["immedi", "now", "upfront", "initi", "right"],
-        "cut": ["cut", "elimin", "reduc", "layoff", "lose", "loss", "shed"],
+        "cut": ["cut", "elimin", "reduc", "layoff", "lose", "loss", "shed", "close"],
+        "close": ["close", "shut", "closur"],
         "happen": ["result", "consequ"],
         "risk": ["risk", "concern", "worri", "warn", "threat"],
         "chip": ["chip", "semiconductor", "processor", "acceler", "silicon"],
         "power": ["power", "electr", "energi", "capac", "gigawatt", "megawatt"],
+        "gain": ["gain", "rise", "rose", "jump", "climb", "increas", "up", "soar", "surg"],
+        "rise": ["rise", "rose", "gain", "jump", "climb", "increas", "up", "add"],
+        "add": ["add", "rise", "increas", "boost", "lift", "more"],
+        "fall": ["fall", "fell", "drop", "declin", "slide", "slid", "down", "lose", "lost", "plung", "sank"],
+        "drop": ["fall", "fell", "drop", "declin", "slide", "down", "lose"],
+        "lose": ["lose", "lost", "loss", "fall", "drop", "declin"],
+        "lend": ["lend", "loan", "credit", "financ", "lender", "debt"],
+        "earn": ["earn", "revenu", "incom", "profit", "fee"],
+        "final": ["final", "rais", "revis", "new", "improv", "sweeten"],
+        "agre": ["agre", "deal", "accept", "sign"],
+        "deploi": ["deploi", "instal", "servic", "put", "roll"],
+        "approv": ["approv", "clear", "grant", "author", "back"],
+        "vote": ["vote", "ballot", "approv", "meet"],
+        "sue": ["sue", "lawsuit", "su", "court", "complaint"],
+        "strike": ["strike", "walkout", "union", "worker"],
+        "lead": ["lead", "led", "head", "anchor"],
+        "right": ["immedi", "now", "upfront", "initi", "right"],
+        "immedi": ["immedi", "now", "upfront", "initi"],
+    ]
+
+    /// Stems of verbs a question uses to frame rather than to ask ("plans to deploy", "became").
+    static let lightVerbs: Set<String> = Set([
+        "plan", "becom", "make", "get", "take", "show", "includ", "expect", "announc", "report", "use", "need", "want",
+        "say", "tell", "call", "name", "give", "put", "set", "keep", "start", "begin", "seek", "caus", "monei", "cost",
+        "amount", "total", "number", "figur", "happen", "mean", "result", "accord",
+    ])
+
+    /// Words that make a "who" question ask for a person rather than an organisation.
+    static let personRoles: Set<String> = [
+        "ceo", "chief", "executive", "president", "chair", "chairman", "chairwoman", "founder", "head", "minister",
+        "director", "governor", "mayor", "senator", "analyst", "spokesperson", "spokesman", "spokeswoman", "judge", "manager",
+    ]
+
+    /// Nouns whose instances have names: "which bank", "what firm".
+    static let nameNouns: Set<String> = [
+        "company", "companies", "firm", "firms", "bank", "banks", "group", "chain", "fund", "lender", "lenders", "investor",
+        "investors", "carrier", "carriers", "operator", "operators", "agency", "regulator", "judge", "official", "customer",
+        "customers", "tenant", "supplier", "vendor", "plan", "partner", "partners", "buyer", "bidder", "startup", "manufacturer",
+        "maker", "utility", "union", "court", "member", "lawmaker", "senator", "executive", "analyst", "brand", "retailer",
     ]
 
     static let followUpWords: Set<String> = ["it", "its", "they", "their", "them", "he", "she", "his", "her", "this", "that", "these", "those"]
@@ -77,7 +130,8 @@ public struct QuestionAnalysis: Sendable, Hashable {
             for name in context where !entities.contains(name.lowercased()) { entities.append(name.lowercased()) }
         }
         self.entities = entities
-        entityWords = entities.map { Terms.words(in: $0) }
+        let names = EntityExtractor.entities(inSentences: [question]).map(\.name)
+        entityWords = names.map { Terms.words(in: $0) } + entities.dropFirst(names.count).map { Terms.words(in: $0) }
 
         let entityWordSet = Set(entityWords.flatMap { $0 })
         var focus: [Set<String>] = []
@@ -92,6 +146,9 @@ public struct QuestionAnalysis: Sendable, Hashable {
             focus.append(alternatives)
         }
         self.focus = focus
+        focusWeights = focus.map { slot in slot.contains(where: Self.lightVerbs.contains) ? 0.3 : 1 }
+        isYesNo = ["did", "does", "do", "is", "was", "were", "are", "will", "has", "have", "can", "could", "would"].contains(words.first ?? "")
+        asksForPerson = kind == .person && words.contains(where: Self.personRoles.contains)
         figureKeys = Set(FigureExtractor.figures(in: question).map(\.key))
         var terms = focus.flatMap { $0 }
         terms += entityWords.flatMap { $0 }
@@ -106,18 +163,26 @@ public struct QuestionAnalysis: Sendable, Hashable {
             if has("megawatts") || has("gigawatts") || has("mw") || has("gw") { return .capacity }
             return .count
         }
-        if has("what percentage") || has("what share") || has("what percent") || has("by how much") || has("how much did") && (has("rise") || has("fall") || has("grow") || has("drop")) {
+        if has("what percentage") || has("what share") || has("what percent") || has("by how much") || has("what rate")
+            || has("interest rate") || has("what margin") || has("how much did") && (has("rise") || has("fall") || has("grow") || has("drop"))
+        {
             return .percentage
         }
         if has("how much capacity") || has("how much power") || has("how much electricity") { return .capacity }
+        if has("how large a stake") || has("how big a stake") || has("what stake") || has("how large a share") { return .percentage }
         if has("how much") || has("what price") || has("how big") || has("what is it worth") || has("what valuation") || has("how large") {
             return .money
         }
         if has("how long") { return .duration }
         if has("when") || has("what date") || has("what day") || has("which day") || has("what year") { return .date }
-        if has("who") || has("whom") || has("which company") || has("which firm") || has("which bank") { return .person }
-        if has("where") || has("which country") || has("which city") || has("which state") { return .place }
-        if has("why") { return .reason }
+        if has("where") || has("which country") || has("which city") || has("which state") || has("which region") { return .place }
+        if has("who") || has("whom") { return .person }
+        // "Which company…", "which two European operators…", "what firm…": a name is the answer.
+        if let which = words.firstIndex(where: { $0 == "which" || $0 == "what" }) {
+            let following = words[(which + 1)...].prefix(4)
+            if following.contains(where: Self.nameNouns.contains) { return .person }
+        }
+        if has("why") || has("what caused") || has("what led to") || has("what triggered") || has("what prompted") { return .reason }
         if has("what happens next") || has("what comes next") || has("what happens if") || has("what next") || has("what will") {
             return .future
         }

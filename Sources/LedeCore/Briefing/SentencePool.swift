@@ -45,7 +45,7 @@ struct SentencePool {
             var position = 0
             let firstOfArticle = sentences.count
             for (paragraphIndex, paragraph) in article.paragraphs.enumerated() {
-                for sentence in SentenceSplitter.sentences(in: paragraph) {
+                for sentence in SentenceSplitter.sentences(in: paragraph).map(Dateline.strip) {
                     defer { position += 1 }
                     guard Self.isStatement(sentence) else { continue }
                     let words = Terms.words(in: sentence)

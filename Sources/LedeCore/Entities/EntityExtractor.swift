@@ -79,7 +79,10 @@ public enum EntityExtractor {
             defer { position += 1 }
             let leading = rawWord.first.map { "\"“‘'(".contains($0) } ?? false
             var word = rawWord.trimming("\"“”‘’'()[]:;!?")
-            let endsClause = rawWord.last.map { ",;:.!?)\"”".contains($0) } ?? false
+            for suffix in ["'s", "’s"] where word.hasSuffix(suffix) { word.removeLast(suffix.count) }
+            // A possessive ends a name: "Quillon Cloud's Stockholm region" names two things.
+            let possessive = rawWord.hasSuffix("'s") || rawWord.hasSuffix("’s") || (rawWord.count > 2 && (rawWord.hasSuffix("s'") || rawWord.hasSuffix("s’")))
+            let endsClause = possessive || (rawWord.last.map { ",;:.!?)\"”".contains($0) } ?? false)
             // Keep "Inc." and "U.S." whole; drop a sentence's final full stop.
             if word.hasSuffix("."), !corporateSuffixes.contains(word.lowercased()), !isAcronym(word) { word.removeLast() }
             if word.hasSuffix(",") { word.removeLast() }

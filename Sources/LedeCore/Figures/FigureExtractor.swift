@@ -200,6 +200,11 @@ public enum FigureExtractor {
             let year = isYear(number(start + 2)) ? number(start + 2) : nil
             return make(year: year, month: month, day: day, last: year == nil ? start + 1 : start + 2)
         }
+        // A month on its own, after "in", "by", "until", "from" or "since", or before a year: "in June", "June 2027".
+        if let month = month(start), start > 0, ["in", "by", "until", "from", "since", "before", "after", "early", "late", "mid"].contains(tokens[start - 1].word ?? "") || isYear(number(start + 1)) {
+            let year = isYear(number(start + 1)) ? number(start + 1) : nil
+            return make(year: year, month: month, day: 0, last: year == nil ? start : start + 1)
+        }
         if isYear(number(start)), start + 4 < tokens.count, tokens[start + 1].kind == .other("-"),
             let monthNumber = number(start + 2), monthNumber >= 1, monthNumber <= 12,
             tokens[start + 3].kind == .other("-"), isDay(number(start + 4)), let day = number(start + 4)
@@ -253,7 +258,8 @@ public enum FigureExtractor {
             {
                 return (word, current)
             }
-            guard countAdjectives.contains(word) else { return nil }
+            // "1,500 new jobs", "40,000 Tern chips": an adjective or a name may stand between.
+            guard countAdjectives.contains(word) || tokens[current].isCapitalised else { return nil }
             current += 1
         }
         return nil

@@ -26,6 +26,9 @@ struct FigureLexer {
             if case .number(let value) = kind { return value }
             return nil
         }
+
+        /// A word written with a capital ("Tern"), known from the sentence, not the lowercased token.
+        var isCapitalised = false
     }
 
     static let currencySigns: [Character: String] = ["$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"]
@@ -91,6 +94,7 @@ struct FigureLexer {
                     continue
                 }
                 append(.word(word.lowercased()), index, end)
+                tokens[tokens.count - 1].isCapitalised = word.first?.isUppercase == true
                 index = end
                 continue
             }

@@ -35,8 +35,26 @@ public enum Terms {
         }
     }
 
-    /// The Porter stem of a word, so "chips" and "chip", or "fined" and "fine", match.
+    /// The Porter stem of a word, so "chips" and "chip", or "fined" and "fine", match;
+    /// irregular verbs are first put in their base form ("lost" and "lose" meet).
     public static func stem(_ word: String) -> String {
-        PorterStemmer.stem(word)
+        PorterStemmer.stem(irregularVerbs[word] ?? word)
     }
+
+    /// Past forms of common irregular English verbs, to their base form.
+    static let irregularVerbs: [String: String] = [
+        "lost": "lose", "paid": "pay", "bought": "buy", "sold": "sell", "led": "lead", "won": "win", "spent": "spend",
+        "made": "make", "took": "take", "taken": "take", "gave": "give", "given": "give", "held": "hold", "fell": "fall",
+        "fallen": "fall", "rose": "rise", "risen": "rise", "grew": "grow", "grown": "grow", "began": "begin", "begun": "begin",
+        "brought": "bring", "built": "build", "said": "say", "told": "tell", "thought": "think", "left": "leave", "met": "meet",
+        "sent": "send", "struck": "strike", "went": "go", "gone": "go", "came": "come", "became": "become", "saw": "see",
+        "seen": "see", "found": "find", "kept": "keep", "ran": "run", "drove": "drive", "driven": "drive", "wrote": "write",
+        "written": "write", "chose": "choose", "chosen": "choose", "drew": "draw", "drawn": "draw", "froze": "freeze",
+        "frozen": "freeze", "stole": "steal", "stolen": "steal", "broke": "break", "broken": "break", "spoke": "speak",
+        "spoken": "speak", "swung": "swing", "sank": "sink", "sunk": "sink", "wore": "wear", "worn": "wear", "withdrew": "withdraw",
+        "withdrawn": "withdraw", "overtook": "overtake", "undertook": "undertake", "forecast": "forecast", "shed": "shed",
+        "sought": "seek", "fought": "fight", "taught": "teach", "caught": "catch", "meant": "mean", "felt": "feel", "dealt": "deal",
+        "lent": "lend", "bet": "bet", "understood": "understand", "stood": "stand", "hung": "hang", "laid": "lay", "knew": "know",
+        "known": "know", "bid": "bid", "cut": "cut", "hit": "hit", "set": "set", "shut": "shut",
+    ]
 }
