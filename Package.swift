@@ -21,6 +21,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
@@ -82,11 +85,28 @@ let package = Package(
             resources: [.copy("Corpus")]
         ),
 
+        // The web app and JSON API (Hummingbird), used by `lede serve` and `lede demo --serve`.
+        .target(
+            name: "LedeWeb",
+            dependencies: [
+                "LedeCore", "LedeEngine", "LedeFeeds", "LedeFetch", "LedeHTML",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.copy("Templates"), .copy("Public"), .copy("OpenAPI")]
+        ),
+
         // Apps.
         .executableTarget(
             name: "lede",
             dependencies: [
-                "LedeEngine", "LedeDemo", "LedeCore", "LedeFeeds", "LedeExtraction",
+                "LedeEngine", "LedeDemo", "LedeCore", "LedeFeeds", "LedeExtraction", "LedeWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -100,6 +120,27 @@ let package = Package(
         .executableTarget(
             name: "lede-extract-dev", dependencies: ["LedeExtraction", "LedeHTML"],
             path: "Sources/ExtractDevTool"
+        ),
+
+        .executableTarget(
+            name: "lede-bench", dependencies: ["LedeCore", "LedeEngine", "LedeSQLite"], path: "Sources/BenchTool"
+        ),
+
+        // Scale tooling: a synthetic corpus of any size served over loopback (scripts/scale and
+        // the worker crash test).
+        .target(
+            name: "LedeScale",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
+            name: "lede-scale",
+            dependencies: ["LedeScale", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Sources/LedeScaleTool"
         ),
 
         // Test support and tests.
@@ -134,6 +175,21 @@ let package = Package(
             dependencies: ["LedeEngine", "LedeDemo", "LedeTestSupport"]
         ),
         .testTarget(name: "EndToEndTests", dependencies: ["LedeCore"]),
+        .testTarget(
+            name: "WorkerTests",
+            dependencies: [
+                "LedeCore", "LedeEngine", "LedePostgres", "LedeScale", "LedeTestSupport",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ]
+        ),
+        .testTarget(
+            name: "LedeWebTests",
+            dependencies: [
+                "LedeWeb", "LedeCore", "LedeEngine", "LedeFeeds", "LedeSQLite", "LedeDemo", "LedeTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+            ]
+        ),
     ]
 )
 

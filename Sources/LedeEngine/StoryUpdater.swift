@@ -9,10 +9,14 @@ public struct StoryUpdater: Sendable {
     let progress: any ProgressReporter
     var settings = StoryClusterer.Settings()
     var batchSize = 2000
+    /// The clustering job's lease when a worker runs this: each batch is then saved only while
+    /// the lease is held, so a worker that lost it cannot overwrite its successor's stories.
+    var lease: JobLease?
 
-    public init(store: any LedeStore, progress: any ProgressReporter = SilentProgress()) {
+    public init(store: any LedeStore, progress: any ProgressReporter = SilentProgress(), lease: JobLease? = nil) {
         self.store = store
         self.progress = progress
+        self.lease = lease
     }
 
     /// - Returns: how many articles were placed.
@@ -29,7 +33,12 @@ public struct StoryUpdater: Sendable {
                 let signature = ArticleSignature(title: article.title, paragraphs: article.paragraphs, published: article.published)
                 placements.append((article.id, clusterer.place(signature, outlet: article.outlet)))
             }
-            try await store.saveClustering(ClusteringBatch(stories: clusterer.changedStories, placements: placements))
+            let batch = ClusteringBatch(stories: clusterer.changedStories, placements: placements)
+            if let lease {
+                try await store.saveClustering(batch, lease: lease)
+            } else {
+                try await store.saveClustering(batch)
+            }
             placed += articles.count
             if articles.count < batchSize { break }
         }

@@ -8,7 +8,8 @@ enum PostgresSchema {
     static let migrations: [PostgresMigration] = [
         PostgresMigration(
             name: "v1: readers, feeds, articles, stories, passage search, editions and conversations",
-            statements: readers + feeds + articles + search + readersThings)
+            statements: readers + feeds + articles + search + readersThings),
+        jobQueueMigration,
     ]
 
     static let readers: [PostgresQuery] = [

@@ -1,5 +1,6 @@
 import Foundation
 import LedeCore
+import Logging
 import PostgresNIO
 
 extension PostgresStore {
@@ -22,32 +23,39 @@ extension PostgresStore {
 
     public func saveClustering(_ batch: ClusteringBatch) async throws {
         try await transaction { connection in
-            let idsByKey = try await Self.insertStories(batch.stories.filter { $0.id == nil }, on: connection, logger: logger)
-            try await Self.updateStories(batch.stories.filter { $0.id != nil }, on: connection, logger: logger)
-
-            // The last placement of an article wins, as when they are applied one by one.
-            var storyByArticle: [Int64: Int64] = [:]
-            var order: [Int64] = []
-            for (articleID, placement) in batch.placements {
-                let storyID: Int64? =
-                    switch placement {
-                    case .existing(let id): id
-                    case .new(let key): idsByKey[key]
-                    }
-                guard let storyID else { continue }
-                if storyByArticle.updateValue(storyID, forKey: articleID) == nil { order.append(articleID) }
-            }
-            guard !order.isEmpty else { return }
-            let articleIDs = order
-            let storyIDs = order.map { storyByArticle[$0] ?? 0 }
-            // Copies follow their original into its story.
-            try await connection.rows(
-                """
-                UPDATE article SET story_id = placed.story_id
-                FROM unnest(\(articleIDs)::int8[], \(storyIDs)::int8[]) AS placed(article_id, story_id)
-                WHERE article.id = placed.article_id OR article.duplicate_of_id = placed.article_id
-                """, logger: logger)
+            _ = try await Self.writeClustering(batch, on: connection, logger: logger)
         }
+    }
+
+    /// Writes a clustering run's stories and placements inside the caller's transaction.
+    /// - Returns: the ids of the new stories, by provisional key.
+    static func writeClustering(_ batch: ClusteringBatch, on connection: PostgresConnection, logger: Logger) async throws -> [Int: Int64] {
+        let idsByKey = try await Self.insertStories(batch.stories.filter { $0.id == nil }, on: connection, logger: logger)
+        try await Self.updateStories(batch.stories.filter { $0.id != nil }, on: connection, logger: logger)
+
+        // The last placement of an article wins, as when they are applied one by one.
+        var storyByArticle: [Int64: Int64] = [:]
+        var order: [Int64] = []
+        for (articleID, placement) in batch.placements {
+            let storyID: Int64? =
+                switch placement {
+                case .existing(let id): id
+                case .new(let key): idsByKey[key]
+                }
+            guard let storyID else { continue }
+            if storyByArticle.updateValue(storyID, forKey: articleID) == nil { order.append(articleID) }
+        }
+        guard !order.isEmpty else { return idsByKey }
+        let articleIDs = order
+        let storyIDs = order.map { storyByArticle[$0] ?? 0 }
+        // Copies follow their original into its story.
+        try await connection.rows(
+            """
+            UPDATE article SET story_id = placed.story_id
+            FROM unnest(\(articleIDs)::int8[], \(storyIDs)::int8[]) AS placed(article_id, story_id)
+            WHERE article.id = placed.article_id OR article.duplicate_of_id = placed.article_id
+            """, logger: logger)
+        return idsByKey
     }
 
     /// Inserts new stories in one statement, with ids taken up front.

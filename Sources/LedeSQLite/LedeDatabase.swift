@@ -203,6 +203,7 @@ public struct LedeDatabase: Sendable {
                 table.column("expires_at", .datetime).notNull()
             }
         }
+        registerJobQueueMigration(&migrator)
         return migrator
     }
 }

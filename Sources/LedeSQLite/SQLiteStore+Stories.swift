@@ -19,29 +19,34 @@ extension SQLiteStore {
     }
 
     public func saveClustering(_ batch: ClusteringBatch) async throws {
-        try await writer.write { db in
-            var idsByKey: [Int: Int64] = [:]
-            for update in batch.stories {
-                var record = StoryRecord(update)
-                if update.id == nil {
-                    try record.insert(db)
-                    if let id = record.id { idsByKey[update.provisionalKey] = id }
-                } else {
-                    try record.update(db)
-                }
-            }
-            for (articleID, placement) in batch.placements {
-                let storyID: Int64?
-                switch placement {
-                case .existing(let id): storyID = id
-                case .new(let key): storyID = idsByKey[key]
-                }
-                guard let storyID else { continue }
-                try db.execute(
-                    sql: "UPDATE article SET story_id = ? WHERE id = ? OR duplicate_of_id = ?",
-                    arguments: [storyID, articleID, articleID])
+        try await writer.write { db in _ = try Self.writeClustering(db, batch) }
+    }
+
+    /// Writes a clustering run's stories and placements inside the caller's transaction.
+    /// - Returns: the ids of the new stories, by provisional key.
+    static func writeClustering(_ db: Database, _ batch: ClusteringBatch) throws -> [Int: Int64] {
+        var idsByKey: [Int: Int64] = [:]
+        for update in batch.stories {
+            var record = StoryRecord(update)
+            if update.id == nil {
+                try record.insert(db)
+                if let id = record.id { idsByKey[update.provisionalKey] = id }
+            } else {
+                try record.update(db)
             }
         }
+        for (articleID, placement) in batch.placements {
+            let storyID: Int64?
+            switch placement {
+            case .existing(let id): storyID = id
+            case .new(let key): storyID = idsByKey[key]
+            }
+            guard let storyID else { continue }
+            try db.execute(
+                sql: "UPDATE article SET story_id = ? WHERE id = ? OR duplicate_of_id = ?",
+                arguments: [storyID, articleID, articleID])
+        }
+        return idsByKey
     }
 
     public func documentFrequencies() async throws -> DocumentFrequencies {

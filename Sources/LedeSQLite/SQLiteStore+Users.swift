@@ -62,6 +62,21 @@ extension SQLiteStore {
         }
     }
 
+    public func tokens(userID: Int64) async throws -> [APIToken] {
+        try await writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM api_token WHERE user_id = ? ORDER BY id", arguments: [userID]).map { row in
+                APIToken(id: row["id"], userID: row["user_id"], name: row["name"], tokenHash: row["token_hash"], createdAt: row["created_at"])
+            }
+        }
+    }
+
+    public func deleteToken(id: Int64, userID: Int64) async throws {
+        try await writer.write { db in
+            try db.execute(sql: "DELETE FROM api_token WHERE id = ? AND user_id = ?", arguments: [id, userID])
+            guard db.changesCount > 0 else { throw StoreError.notFound("token with id \(id)") }
+        }
+    }
+
     public func saveSession(_ session: Session) async throws {
         try await writer.write { db in
             try db.execute(

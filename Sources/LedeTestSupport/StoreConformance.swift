@@ -203,5 +203,5 @@ public enum StoreConformance {
             let bobRead = try await store.readStoryIDs(userID: bob.id)
             try expect(annRead == [storyID] && bobRead.isEmpty, "read marks per reader")
         },
-    ] + detailChecks
+    ] + detailChecks + jobChecks
 }

@@ -13,5 +13,6 @@ struct Lede: AsyncParsableCommand {
         subcommands: [
             DemoCommand.self, SourcesCommand.self, FetchCommand.self, BriefCommand.self, ProfileCommand.self,
             StoriesCommand.self, StoryCommand.self, AskCommand.self, ConversationsCommand.self, FeedbackCommand.self, ArticlesCommand.self, ParseCommand.self, ExtractCommand.self,
+            ServeCommand.self, UsersCommand.self, TokensCommand.self, WorkerCommand.self,
         ])
 }

@@ -20,6 +20,11 @@ public protocol LedeStore: Sendable {
     func addToken(userID: Int64, name: String, tokenHash: String, now: Date) async throws -> APIToken
     /// The user a token hash belongs to.
     func user(tokenHash: String) async throws -> User?
+    /// The reader's tokens (API tokens, feed and share links), oldest first.
+    func tokens(userID: Int64) async throws -> [APIToken]
+    /// Revokes one of the reader's tokens.
+    /// - Throws: `StoreError.notFound` when the reader has no token with that id.
+    func deleteToken(id: Int64, userID: Int64) async throws
     func saveSession(_ session: Session) async throws
     func session(secretHash: String) async throws -> Session?
     func deleteSession(secretHash: String) async throws
@@ -101,6 +106,72 @@ public protocol LedeStore: Sendable {
     func feedback(userID: Int64) async throws -> [Feedback]
     func markRead(storyIDs: [Int64], userID: Int64, at: Date) async throws
     func readStoryIDs(userID: Int64) async throws -> Set<Int64>
+
+    // MARK: Jobs (the queue `lede worker` runs; see docs/deploy.md)
+
+    /// Adds jobs to the queue. Idempotent: a request is skipped while a job of the same kind
+    /// and subject is pending, or running for kinds that do not queue behind a running one
+    /// (`JobKind.queuesBehindRunning`).
+    /// - Returns: how many jobs were added.
+    @discardableResult
+    func enqueueJobs(_ requests: [JobRequest], now: Date) async throws -> Int
+    /// Queues a fetch for every followed, unpaused feed that is due at `moment` (its
+    /// `nextAttemptAt` has passed, or it has none and was last tried at least `fetchInterval`
+    /// before), and a clustering job when original articles wait for a story. Idempotent as
+    /// `enqueueJobs`.
+    /// - Parameters:
+    ///   - moment: the time feeds' fetch state is compared with (the pipeline's "now").
+    ///   - now: the queue's clock: the new jobs are due then.
+    /// - Returns: how many jobs were added.
+    @discardableResult
+    func scheduleDueJobs(moment: Date, fetchInterval: TimeInterval, now: Date) async throws -> Int
+    /// Leases up to `limit` jobs to `owner` until `now + leaseDuration`: pending jobs that are
+    /// due and running jobs whose lease expired (their worker died), highest priority first,
+    /// then earliest due. Concurrent claims never lease one job twice. An expired job that has
+    /// used its last attempt is marked failed instead of being handed out again.
+    func claimJobs(limit: Int, owner: String, leaseDuration: TimeInterval, now: Date) async throws -> [Job]
+    /// Extends leases to `until`.
+    /// - Returns: the leases still held, with their new expiry; the others were lost.
+    func renewLeases(_ leases: [JobLease], until: Date) async throws -> [JobLease]
+    /// Records a job as done.
+    /// - Throws: `JobError.leaseLost` when the lease is no longer held.
+    func completeJob(_ lease: JobLease, now: Date) async throws
+    /// Records a failed attempt: the job is due again at `retryAt`, or failed for good when
+    /// `retryAt` is `nil` or the job has used its last attempt.
+    /// - Throws: `JobError.leaseLost` when the lease is no longer held.
+    func failJob(_ lease: JobLease, error: String, retryAt: Date?, now: Date) async throws
+    /// Gives a job back unfinished (its worker is stopping): due at once, and the claim does
+    /// not count as an attempt.
+    /// - Throws: `JobError.leaseLost` when the lease is no longer held.
+    func releaseJob(_ lease: JobLease, now: Date) async throws
+    /// Jobs in the given states (all when `nil`), most recently created first.
+    func jobs(states: Set<JobState>?, limit: Int) async throws -> [Job]
+    /// How many jobs are due, waiting, running, expired, done and failed at `now`.
+    func jobSummary(now: Date) async throws -> JobSummary
+    /// Deletes done and failed jobs that finished before `date`.
+    /// - Returns: how many were deleted.
+    @discardableResult
+    func pruneJobs(finishedBefore date: Date) async throws -> Int
+    /// `saveClustering` for a clustering job: written in one transaction only while `lease` is
+    /// held, so a worker that lost its lease cannot overwrite the stories of the one that took
+    /// over. The same transaction also places copies stored while their original was being
+    /// placed.
+    /// - Returns: the ids of the stories the batch opened, by provisional key.
+    /// - Throws: `JobError.leaseLost` (and nothing is written) when the lease is no longer held.
+    @discardableResult
+    func saveClustering(_ batch: ClusteringBatch, lease: JobLease) async throws -> [Int: Int64]
+}
+
+extension LedeStore {
+    // Stores written before tokens could be listed and revoked keep compiling; each store
+    // should implement both (SQLite does).
+    public func tokens(userID: Int64) async throws -> [APIToken] {
+        throw StoreError.unavailable(reason: "This database cannot list tokens yet; use a SQLite database.")
+    }
+
+    public func deleteToken(id: Int64, userID: Int64) async throws {
+        throw StoreError.unavailable(reason: "This database cannot revoke tokens yet; use a SQLite database.")
+    }
 }
 
 /// The outcome of one clustering run.

@@ -3,6 +3,8 @@ import Foundation
 import LedeCore
 import LedeDemo
 import LedeEngine
+import LedeFetch
+import LedeWeb
 
 struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -20,6 +22,8 @@ struct DemoCommand: AsyncParsableCommand {
     @Option(help: "Also write briefing.md, briefing.html, briefing.json and articles.jsonl to this folder.") var output: String?
     @Option(help: "Keep the demo database at this path (default: a temporary file, removed afterwards).") var database: String?
     @Option(help: "Run on another corpus folder (with sites/, outlets.json, labels.json), such as corpora/eval/site.") var corpus: String?
+    @Flag(help: "Then serve the web app on loopback, signed in as the demo reader, until interrupted.") var serve = false
+    @Option(help: "The port for --serve (0 picks a free one).") var port = 8080
 
     func run() async throws {
         try await reportingErrors {
@@ -30,8 +34,36 @@ struct DemoCommand: AsyncParsableCommand {
             let store = try DatabaseLocation.parse(path).open()
             let outcome = try await DemoRunner(site: site, store: store, progress: StandardErrorProgress()).run(profileName: profile)
             if let output { try await write(outcome.briefing, store: store, to: output) }
+            if serve {
+                try await serveDemo(site: site, store: store, outcome: outcome)
+                return
+            }
             printOut(format.render(outcome.briefing, terminal: Terminal.current))
         }
+    }
+
+    /// Serves the web app on the demo's database, with the corpus still served for fetches and
+    /// visitors from this machine signed in as the demo reader.
+    private func serveDemo(site: CorpusSite, store: any LedeStore, outcome: DemoRunner.Outcome) async throws {
+        let corpusServer = try await CorpusServer.start(site: site)
+        var fetchConfiguration = FetchConfiguration()
+        fetchConfiguration.allowPrivateNetworks = true
+        for host in site.hosts { fetchConfiguration.hostOverrides[host] = .init(host: "127.0.0.1", port: corpusServer.port) }
+        var configuration = WebConfiguration()
+        configuration.host = "127.0.0.1"
+        configuration.port = port
+        configuration.autoSignInUser = outcome.user.name
+        // The demo's day is the corpus's last one, whatever the calendar says.
+        let now = outcome.now
+        do {
+            try await ServeCommand.serve(configuration: configuration, store: store, fetchConfiguration: fetchConfiguration, clock: WebClock { now }) { port in
+                printOut("Lede demo is serving at http://127.0.0.1:\(port)/ (signed in as \(outcome.user.name) from this machine; Ctrl-C to stop)\n")
+            }
+        } catch {
+            await corpusServer.stop()
+            throw error
+        }
+        await corpusServer.stop()
     }
 
     private func write(_ briefing: Briefing, store: any LedeStore, to folder: String) async throws {

@@ -6,8 +6,8 @@ import LedeFetch
 
 struct SourcesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "sources", abstract: "Add, list and remove the feeds you follow.",
-        subcommands: [Add.self, List.self, Remove.self, Retry.self], defaultSubcommand: List.self)
+        commandName: "sources", abstract: "Add, list, remove, import and export the feeds you follow.",
+        subcommands: [Add.self, List.self, Remove.self, Retry.self, Import.self, Export.self], defaultSubcommand: List.self)
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Follow a feed, given its address or a page that links to it.")
@@ -90,6 +90,63 @@ struct SourcesCommand: AsyncParsableCommand {
                 source.fetchState.nextAttemptAt = nil
                 try await store.updateSource(source)
                 printOut("Source \(id) will be fetched again by the next `lede fetch`.\n")
+            }
+        }
+    }
+
+    /// A file that could not be read or written, said as one sentence on standard error.
+    struct FileError: Error, CustomStringConvertible {
+        var description: String
+        init(_ description: String) { self.description = description }
+    }
+
+    struct Import: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Follow every feed of an OPML subscription list (its folders kept); the next `lede fetch` reads them.")
+        @OptionGroup var common: CommonOptions
+        @Argument(help: "The OPML file, as exported by a feed reader (`-` reads standard input).") var file: String
+
+        func run() async throws {
+            try await reportingErrors {
+                let data = try Self.read(file)
+                let store = try common.openStore()
+                let report = try await SourceImporter(store: store).importOPML(data, userID: try await common.reader(in: store).id, now: Date())
+                var line = "Imported \(report.added) source\(report.added == 1 ? "" : "s")"
+                if report.alreadyFollowed > 0 { line += ", \(report.alreadyFollowed) already followed" }
+                if report.skipped > 0 { line += ", \(report.skipped) skipped (not an http or https feed address)" }
+                printOut(line + ".\n")
+            }
+        }
+
+        static func read(_ file: String) throws -> Data {
+            if file == "-" { return FileHandle.standardInput.readDataToEndOfFile() }
+            do {
+                return try Data(contentsOf: URL(fileURLWithPath: file))
+            } catch {
+                throw SourcesCommand.FileError("Could not read \(file); check that the OPML file exists and is readable.")
+            }
+        }
+    }
+
+    struct Export: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Write the feeds you follow as an OPML 2.0 subscription list, folders as categories.")
+        @OptionGroup var common: CommonOptions
+        @Option(name: .shortAndLong, help: "Write to this file instead of standard output.") var output: String?
+
+        func run() async throws {
+            try await reportingErrors {
+                let store = try common.openStore()
+                let data = try await SourceExporter(store: store).exportOPML(user: try await common.reader(in: store), now: Date())
+                guard let output else {
+                    FileHandle.standardOutput.write(data)
+                    return
+                }
+                do {
+                    try data.write(to: URL(fileURLWithPath: output), options: .atomic)
+                } catch {
+                    throw SourcesCommand.FileError("Could not write \(output); check that its folder exists and is writable.")
+                }
+                FileHandle.standardError.write(Data("Wrote the sources to \(output).\n".utf8))
             }
         }
     }
