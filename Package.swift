@@ -123,7 +123,7 @@ let package = Package(
         ),
 
         .executableTarget(
-            name: "lede-bench", dependencies: ["LedeCore", "LedeEngine", "LedeSQLite"], path: "Sources/BenchTool"
+            name: "lede-bench", dependencies: ["LedeCore", "LedeEngine", "LedeSQLite", "LedeDemo", "LedeFetch"], path: "Sources/BenchTool"
         ),
 
         // Scale tooling: a synthetic corpus of any size served over loopback (scripts/scale and

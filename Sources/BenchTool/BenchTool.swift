@@ -11,6 +11,8 @@ import LedeSQLite
 ///
 ///   lede-bench clustering [--articles 100000] [--batch 1000]   articles clustered per second as the store grows
 ///   lede-bench ask [--articles 100000] [--questions 200]       question answering latency on a store of that size
+///                                                              (`--database PATH` reuses a store `clustering` filled)
+///   lede-bench feed [--items 100000]                           one huge feed fetched over loopback and stored
 ///
 /// Both print peak memory. Run in release mode: `swift run -c release lede-bench clustering`.
 @main
@@ -18,7 +20,7 @@ enum BenchTool {
     static func main() async throws {
         var arguments = Array(CommandLine.arguments.dropFirst())
         guard let mode = arguments.first else {
-            print("usage: lede-bench clustering|ask [--articles N] [--batch N] [--questions N] [--database PATH]")
+            say("usage: lede-bench clustering|ask|feed [--articles N] [--batch N] [--questions N] [--items N] [--database PATH]")
             return
         }
         arguments.removeFirst()
@@ -29,16 +31,22 @@ enum BenchTool {
         let articles = option("--articles", 100_000)
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lede-bench-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let store = try SQLiteStore.open(path: folder.appendingPathComponent("bench.sqlite").path)
+        // `--database PATH` keeps the store, so `ask` can reuse the one `clustering` filled.
+        let databaseIndex = arguments.firstIndex(of: "--database")
+        let path = databaseIndex.flatMap { $0 + 1 < arguments.count ? arguments[$0 + 1] : nil }
+            ?? folder.appendingPathComponent("bench.sqlite").path
+        let store = try SQLiteStore.open(path: path)
         switch mode {
         case "clustering":
             try await ClusteringBenchmark(store: store, articles: articles, batch: option("--batch", 1000)).run()
+        case "feed":
+            try await FeedBenchmark(store: store, items: option("--items", 100_000), folder: folder.appendingPathComponent("site")).run()
         case "ask":
             try await AskBenchmark(store: store, articles: articles, questions: option("--questions", 200)).run()
         default:
-            print("unknown benchmark \(mode); use clustering or ask")
+            say("unknown benchmark \(mode); use clustering, ask or feed")
         }
-        print(String(format: "peak memory: %.0f MB", Double(peakResidentKilobytes()) / 1024))
+        say(String(format: "peak memory: %.0f MB", Double(peakResidentKilobytes()) / 1024))
     }
 
     static func peakResidentKilobytes() -> Int {
@@ -46,4 +54,9 @@ enum BenchTool {
         getrusage(RUSAGE_SELF.rawValue, &usage)
         return usage.ru_maxrss
     }
+}
+
+/// Prints a line at once, even when the output goes to a file (print buffers it).
+func say(_ line: String) {
+    FileHandle.standardOutput.write(Data((line + "\n").utf8))
 }

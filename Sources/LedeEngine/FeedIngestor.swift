@@ -18,6 +18,8 @@ public struct FeedIngestor: Sendable {
     let assembler = ArticleAssembler()
     /// Pages fetched at once from one source (one host, so keep it polite).
     var pagesAtOnce = 3
+    /// Feed items read, fetched and stored together.
+    var itemsPerBatch = 200
 
     public init(store: any LedeStore, fetcher: HTTPFetcher, progress: any ProgressReporter = SilentProgress(), logger: Logger = Logger(label: "lede.ingest")) {
         self.store = store
@@ -33,6 +35,8 @@ public struct FeedIngestor: Sendable {
         public var duplicates = 0
         /// Articles the source edited since they were stored, refreshed in place.
         public var updatedArticles = 0
+        /// Items read from the feed, stored or not.
+        public var itemsRead = 0
         public var notModified = false
         public var error: String?
     }
@@ -76,47 +80,30 @@ public struct FeedIngestor: Sendable {
                 progress.report("\(source.outletLabel): not modified")
                 return report
             }
-            let feed: ParsedFeed
-            do {
-                feed = try parser.parse(response.body, url: URL(string: response.finalURL), contentType: response.contentType)
-            } catch {
-                throw IngestError.notAFeed(url: source.feedURL, reason: "\(error)")
-            }
-            source.title = feed.title ?? source.title
-            source.siteURL = feed.link ?? source.siteURL
+            // Items are read and stored a batch at a time, so a feed with 100,000 items is
+            // never held whole in memory and what was stored survives an interruption.
             let known = try await store.knownItemKeys(sourceID: source.id)
             var seen = Set<String>()
-            var newItems: [ParsedItem] = []
-            var editedItems: [(ParsedItem, Article)] = []
-            for item in feed.items {
-                let key = ArticleAssembler.itemKey(item)
-                guard seen.insert(key).inserted else { continue }
-                if !known.contains(key) {
-                    newItems.append(item)
-                } else if let updated = item.updated, let stored = try await store.article(sourceID: source.id, itemKey: key),
-                    updated > (stored.updated ?? stored.published)
-                {
-                    // The source edited the item since Lede stored it: refresh it in place.
-                    editedItems.append((item, stored))
+            var description: ParsedFeed?
+            let batches = FeedBatchReader(
+                body: response.body, url: URL(string: response.finalURL), contentType: response.contentType, batchSize: itemsPerBatch)
+            do {
+                for try await event in batches {
+                    switch event {
+                    case .items(let items):
+                        try await storeItems(items, of: source, known: known, seen: &seen, now: now, report: &report)
+                        if report.itemsRead / 5000 > (report.itemsRead - items.count) / 5000 {
+                            progress.report("\(source.outletLabel): \(report.itemsRead) items read…")
+                        }
+                    case .finished(let feed):
+                        description = feed
+                    }
                 }
+            } catch let error as FeedParserError {
+                throw IngestError.notAFeed(url: source.feedURL, reason: "\(error)")
             }
-            let articles = await assembleArticles(newItems, source: source, now: now)
-            for article in articles {
-                let stored = try await storeDeduplicated(article)
-                if stored.duplicateOfID != nil { report.duplicates += 1 } else { report.newArticles += 1 }
-            }
-            let refreshed = await assembleArticles(editedItems.map(\.0), source: source, now: now)
-            for (article, (_, stored)) in zip(refreshed, editedItems) {
-                var updated = stored
-                updated.title = article.title
-                updated.byline = article.byline
-                updated.updated = article.updated
-                updated.summary = article.summary
-                updated.text = article.text
-                updated.contentHash = article.contentHash
-                try await store.updateArticle(updated)
-                report.updatedArticles += 1
-            }
+            source.title = description?.title ?? source.title
+            source.siteURL = description?.link ?? source.siteURL
             source.fetchState = source.fetchState.recordingSuccess(at: now, etag: response.etag, lastModified: response.lastModified)
             try await store.updateSource(source)
             report.source = source
@@ -132,6 +119,44 @@ public struct FeedIngestor: Sendable {
             logger.warning("fetch failed", metadata: ["feed.url": "\(source.feedURL)", "error": "\(message)"])
         }
         return report
+    }
+
+    /// Stores one batch of a feed's items: new ones after fetching their pages, edited ones
+    /// refreshed in place, the rest (already stored, or repeated within the feed) skipped.
+    private func storeItems(
+        _ items: [ParsedItem], of source: Source, known: Set<String>, seen: inout Set<String>, now: Date, report: inout SourceReport
+    ) async throws {
+        report.itemsRead += items.count
+        var newItems: [ParsedItem] = []
+        var editedItems: [(ParsedItem, Article)] = []
+        for item in items {
+            let key = ArticleAssembler.itemKey(item)
+            guard seen.insert(key).inserted else { continue }
+            if !known.contains(key) {
+                newItems.append(item)
+            } else if let updated = item.updated, let stored = try await store.article(sourceID: source.id, itemKey: key),
+                updated > (stored.updated ?? stored.published)
+            {
+                // The source edited the item since Lede stored it: refresh it in place.
+                editedItems.append((item, stored))
+            }
+        }
+        let articles = await assembleArticles(newItems, source: source, now: now)
+        for stored in try await storeDeduplicated(articles) {
+            if stored.duplicateOfID != nil { report.duplicates += 1 } else { report.newArticles += 1 }
+        }
+        let refreshed = await assembleArticles(editedItems.map(\.0), source: source, now: now)
+        for (article, (_, stored)) in zip(refreshed, editedItems) {
+            var updated = stored
+            updated.title = article.title
+            updated.byline = article.byline
+            updated.updated = article.updated
+            updated.summary = article.summary
+            updated.text = article.text
+            updated.contentHash = article.contentHash
+            try await store.updateArticle(updated)
+            report.updatedArticles += 1
+        }
     }
 
     /// Fetches and extracts the items' pages a few at a time, keeping feed order.
@@ -172,17 +197,38 @@ public struct FeedIngestor: Sendable {
         }
     }
 
-    /// Stores an article, attaching it to the stored article it copies if there is one:
-    /// same address, same text, or nearly the same text (syndicated copies).
-    func storeDeduplicated(_ article: NewArticle) async throws -> Article {
-        var article = article
-        if let original = try await original(of: article) {
-            article.duplicateOfID = original.duplicateOfID ?? original.id
-            article.storyID = original.storyID
+    /// Stores articles in one write per batch, attaching each to the stored article it copies if
+    /// there is one: same address, same text, or nearly the same text (syndicated copies).
+    func storeDeduplicated(_ articles: [NewArticle]) async throws -> [Article] {
+        var stored: [Article] = []
+        var pending: [NewArticle] = []
+        func flush() async throws {
+            guard !pending.isEmpty else { return }
+            let inserted = try await store.insertArticles(pending)
+            guard inserted.count == pending.count else { throw IngestError.notStored(url: pending[0].url) }
+            stored += inserted
+            pending.removeAll()
         }
-        let stored = try await store.insertArticles([article])
-        guard let first = stored.first else { throw IngestError.notStored(url: article.url) }
-        return first
+        for var article in articles {
+            // A copy of an article still waiting to be written must find it in the store.
+            if pending.contains(where: { Self.mayCopy(article, $0) }) { try await flush() }
+            if let original = try await original(of: article) {
+                article.duplicateOfID = original.duplicateOfID ?? original.id
+                article.storyID = original.storyID
+            }
+            pending.append(article)
+        }
+        try await flush()
+        return stored
+    }
+
+    /// Whether `article` could be a copy of `other` by the tests `original(of:)` makes.
+    static func mayCopy(_ article: NewArticle, _ other: NewArticle) -> Bool {
+        if article.urlKey == other.urlKey { return true }
+        guard !article.text.isEmpty else { return false }
+        if article.contentHash == other.contentHash { return true }
+        guard !article.minHash.isEmpty, !other.minHash.isEmpty else { return false }
+        return article.minHash.similarity(to: other.minHash) >= nearDuplicateSimilarity
     }
 
     static let nearDuplicateSimilarity = 0.6

@@ -4,7 +4,8 @@ public enum PorterStemmer {
     /// The stem of a lowercased word; words of one or two letters and words with
     /// non-letters are returned as they are.
     public static func stem(_ word: String) -> String {
-        guard word.count > 2, word.allSatisfy({ $0.isASCII && $0.isLetter }) else { return word }
+        // Bytes, not Characters: this runs on every word of every article.
+        guard word.utf8.count > 2, word.utf8.allSatisfy(isASCIILetter) else { return word }
         var w = Array(word.utf8)
         step1a(&w)
         step1b(&w)
@@ -55,9 +56,14 @@ public enum PorterStemmer {
         return last != UInt8(ascii: "w") && last != UInt8(ascii: "x") && last != UInt8(ascii: "y")
     }
 
+    private static func isASCIILetter(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+    }
+
     private static func ends(_ w: [UInt8], _ suffix: String) -> Bool {
-        let s = Array(suffix.utf8)
-        return w.count >= s.count && Array(w[(w.count - s.count)...]) == s
+        let count = suffix.utf8.count
+        guard w.count >= count else { return false }
+        return w[(w.count - count)...].elementsEqual(suffix.utf8)
     }
 
     /// Replaces `suffix` by `replacement` when the remaining stem's measure passes `condition`.
@@ -131,10 +137,12 @@ public enum PorterStemmer {
         "al", "ance", "ence", "er", "ic", "able", "ible", "ant", "ement", "ment", "ent", "ion", "ou", "ism", "ate",
         "iti", "ous", "ive", "ize",
     ]
+    /// Sorted once: the algorithm tries the longest matching suffix first.
+    private static let step4SuffixesLongestFirst = step4Suffixes.sorted { $0.count > $1.count }
 
     private static func step4(_ w: inout [UInt8]) {
         // Longest matching suffix first, as the algorithm lists them by the penultimate letter.
-        for suffix in step4Suffixes.sorted(by: { $0.count > $1.count }) where ends(w, suffix) {
+        for suffix in step4SuffixesLongestFirst where ends(w, suffix) {
             let stemEnd = w.count - suffix.utf8.count
             if suffix == "ion" {
                 guard stemEnd > 0, w[stemEnd - 1] == UInt8(ascii: "s") || w[stemEnd - 1] == UInt8(ascii: "t") else { return }

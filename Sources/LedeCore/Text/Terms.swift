@@ -3,6 +3,13 @@
 public enum Terms {
     /// The words of a text in order, lowercased, possessives removed. Numbers are kept.
     public static func words(in text: some StringProtocol) -> [String] {
+        // Most text is ASCII; reading its bytes is several times faster than its Characters.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return asciiWords(in: text.utf8) }
+        return characterWords(in: text)
+    }
+
+    /// `words(in:)` for any text, Character by Character.
+    static func characterWords(in text: some StringProtocol) -> [String] {
         var words: [String] = []
         var current = ""
         func flush() {
@@ -21,6 +28,35 @@ public enum Terms {
                 current.append(character)
             } else {
                 flush()
+            }
+        }
+        flush()
+        return words
+    }
+
+    /// `words(in:)` for ASCII text, byte by byte, with the same rules.
+    static func asciiWords(in bytes: some Sequence<UInt8>) -> [String] {
+        let apostrophe = UInt8(ascii: "'"), dot = UInt8(ascii: "."), hyphen = UInt8(ascii: "-")
+        var words: [String] = []
+        var current: [UInt8] = []
+        func flush() {
+            guard !current.isEmpty else { return }
+            var end = current.count
+            if end >= 2 && current[end - 2] == apostrophe && current[end - 1] == UInt8(ascii: "s") { end -= 2 }
+            var start = 0
+            while start < end, [apostrophe, dot, hyphen].contains(current[start]) { start += 1 }
+            while end > start, [apostrophe, dot, hyphen].contains(current[end - 1]) { end -= 1 }
+            if start < end { words.append(String(decoding: current[start..<end], as: UTF8.self)) }
+            current.removeAll(keepingCapacity: true)
+        }
+        for byte in bytes {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): current.append(byte)
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): current.append(byte + 32)
+            case apostrophe, dot, hyphen:
+                // Keep "u.s", "o'neil" and "next-generation" together; trimmed in flush.
+                if current.isEmpty { flush() } else { current.append(byte) }
+            default: flush()
             }
         }
         flush()
