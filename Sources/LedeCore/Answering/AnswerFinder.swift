@@ -14,6 +14,8 @@ public struct AnswerFinder: Sendable {
         public var entityScore: Double
         public var focusScore: Double
         public var typeScore: Double
+        /// Whether every name the question states is in the sentence, its paragraph or its title.
+        public var namesEveryName = true
         /// The figure or name the answer leads with.
         public var lead: String?
     }
@@ -43,6 +45,7 @@ public struct AnswerFinder: Sendable {
 
         for (passage, sentences) in sentencesByPassage {
             let titleWords = Set(Terms.words(in: passage.title))
+            let titleStems = Set(titleWords.map(Terms.stem))
             let paragraphWords = Set(Terms.words(in: passage.text))
             // Headings and captions (no closing punctuation) state nothing to quote.
             for sentence in sentences where sentence.split(separator: " ").count >= 5 && Self.endsLikeASentence(sentence) {
@@ -66,10 +69,20 @@ public struct AnswerFinder: Sendable {
                     }
                     entityScore = presence.reduce(0, +) / Double(names.count)
                 }
+                let namesEveryName = Self.namesEveryName(
+                    question, in: [wordSet, paragraphWords, titleWords].map(Self.withHyphenParts))
                 var focusScore = 1.0
                 if totalFocusWeight > 0 {
                     var covered = 0.0
-                    for (slot, weight) in zip(question.focus, slotWeights) where !stems.isDisjoint(with: slot) { covered += weight }
+                    for (slot, weight) in zip(question.focus, slotWeights) {
+                        if !stems.isDisjoint(with: slot) {
+                            covered += weight
+                        } else if question.asksForAFigure && !titleStems.isDisjoint(with: slot) {
+                            // A figure is read under its article's title ("740 people" under
+                            // "… Lake County plant workers"): a title word half covers the slot.
+                            covered += weight / 2
+                        }
+                    }
                     focusScore = covered / totalFocusWeight
                 }
                 let (typeScore, lead) = Self.typeMatch(question, sentence: sentence, figures: figures)
@@ -79,13 +92,14 @@ public struct AnswerFinder: Sendable {
                 candidates.append(
                     Candidate(
                         sentence: sentence, passage: passage, score: score, entityScore: entityScore, focusScore: focusScore,
-                        typeScore: typeScore, lead: lead))
+                        typeScore: typeScore, namesEveryName: namesEveryName, lead: lead))
             }
         }
         candidates.sort { ($0.score, $1.passage.articleID) > ($1.score, $0.passage.articleID) }
         // The best sentence that answers, unless a much better one fails (then the sources
         // talk about the question's subject without answering it).
-        guard let top = candidates.first,
+        // Sentences about other names neither answer nor stand for the sources' silence.
+        guard let top = candidates.first(where: \.namesEveryName),
             let best = candidates.first(where: { Self.answers(question, $0) }), best.score >= top.score - 0.15,
             // A close contender saying the sources do not know ("which it did not name") wins.
             !candidates.prefix(while: { $0.score >= best.score - 0.1 }).contains(where: {
@@ -112,7 +126,10 @@ public struct AnswerFinder: Sendable {
     /// A sentence answers when it names what the question is about, covers most of what it
     /// asks, and (for how much, how many, when, who) holds that kind of answer.
     static func answers(_ question: QuestionAnalysis, _ candidate: Candidate) -> Bool {
-        guard candidate.entityScore >= 0.5 else { return false }
+        guard candidate.entityScore >= 0.5, candidate.namesEveryName else { return false }
+        // "At the end of May" is not answered by a sentence about the end of April.
+        let months = QuestionAnalysis.months(in: candidate.sentence)
+        if !question.months.isEmpty && !months.isEmpty && question.months.isDisjoint(with: months) { return false }
         // The source itself says it does not know ("which it did not name").
         if Self.saysItDoesNotKnow(candidate.sentence) { return false }
         switch question.kind {
@@ -125,6 +142,39 @@ public struct AnswerFinder: Sendable {
             if question.isYesNo { return candidate.focusScore >= 0.75 && candidate.score >= 0.6 }
             return candidate.score >= 0.55
         }
+    }
+
+    /// Whether each name the question itself states is found in one of the word sets (the
+    /// sentence, its paragraph, its article's title): a sentence about another person or
+    /// another "Series C" does not answer about this one. Sources shorten names, so a person
+    /// is found by the surname and an organisation by its first word ("Kellaway", "Orisaka");
+    /// a lone abbreviation ("HBM") is not required, as sources often spell it out.
+    static func namesEveryName(_ question: QuestionAnalysis, in places: [Set<String>]) -> Bool {
+        var missing: [Entity] = []
+        for name in question.ownNames {
+            let words = Terms.words(in: name.name).flatMap { $0.split(separator: "-").map(String.init) }
+                .filter { !Stopwords.english.contains($0) }
+            guard let first = words.first, let last = words.last else { continue }
+            if words.count == 1 && name.name.count <= 5 && name.name.allSatisfy({ $0.isUppercase || $0.isNumber }) { continue }
+            let person = name.kind == .person || Self.looksLikeAPerson(name)
+            let found = places.contains { place in
+                if words.allSatisfy(place.contains) { return true }
+                if name.kind == .organization { return place.contains(first) }
+                return person && place.contains(last)
+            }
+            if !found { missing.append(name) }
+        }
+        // A question naming three or more things gives context a paragraph need not repeat
+        // ("after Retivelle's approval"); one such name may be missing, but never a person.
+        if missing.isEmpty { return true }
+        return question.ownNames.count >= 3 && missing.count == 1 && !missing.contains { $0.kind == .person || Self.looksLikeAPerson($0) }
+    }
+
+    /// The words with the parts of hyphenated ones ("cadmore-tillhaven" also gives "cadmore", "tillhaven").
+    static func withHyphenParts(_ words: Set<String>) -> Set<String> {
+        var all = words
+        for word in words where word.contains("-") { all.formUnion(word.split(separator: "-").map(String.init)) }
+        return all
     }
 
     static let unknownMarkers = [
@@ -155,7 +205,7 @@ public struct AnswerFinder: Sendable {
             // "How much" is usually money, but "how much did the fund lose" may be per cent and
             // "how much copper" tonnes.
             let money = figure([.money])
-            if money.0 > 0 { return money }
+            if money.0 > 0 || question.asksForMoneyOnly { return money }
             let other = figure([.percentage, .count, .capacity, .energy])
             return other.0 > 0 ? (0.8, other.1) : (0, nil)
         case .count:
@@ -179,7 +229,15 @@ public struct AnswerFinder: Sendable {
             return nearest(names, text: \.name, in: sentence, anchors: anchors).map { (0.7, $0.name) } ?? (0, nil)
         case .person:
             // Prefer a person's name (two or three capitalised words, no company words) to an organisation's.
-            let names = otherNames(question, sentence).filter { $0.kind != .place }
+            var names = otherNames(question, sentence).filter { $0.kind != .place }
+            if question.asksForOrganization {
+                // "Which company…" is not answered by a person's name.
+                names = names.filter { $0.kind != .person && !Self.looksLikeAPerson($0) }
+                if let organization = nearest(names.filter { $0.kind == .organization }, text: \.name, in: sentence, anchors: anchors) {
+                    return (1, organization.name)
+                }
+                return nearest(names, text: \.name, in: sentence, anchors: anchors).map { (0.7, $0.name) } ?? (0, nil)
+            }
             let people = names.filter { name in
                 let words = name.name.split(separator: " ")
                 return (2...3).contains(words.count) && name.kind == .other && words.allSatisfy { $0.first?.isUppercase == true }
@@ -202,12 +260,21 @@ public struct AnswerFinder: Sendable {
         }
     }
 
-    /// Names in the sentence that the question does not already name.
+    /// Names in the sentence that the question does not already name ("Corrowind Financial
+    /// Corp" is the question's "Corrowind").
     static func otherNames(_ question: QuestionAnalysis, _ sentence: String) -> [Entity] {
         let askedWords = Set(question.entityWords.flatMap { $0 })
         return EntityExtractor.entities(inSentences: [sentence]).filter { entity in
-            !question.entities.contains(entity.key) && !Terms.words(in: entity.name).allSatisfy(askedWords.contains)
+            let words = Terms.words(in: entity.name)
+            return !question.entities.contains(entity.key) && !words.allSatisfy(askedWords.contains)
+                && !(words.count > 1 && askedWords.contains(words[0]))
         }
+    }
+
+    /// Two or three capitalised words that are not known as an organisation or a place.
+    static func looksLikeAPerson(_ entity: Entity) -> Bool {
+        let words = entity.name.split(separator: " ")
+        return entity.kind == .other && (2...3).contains(words.count) && words.allSatisfy { $0.first?.isUppercase == true }
     }
 
     /// Character offsets of the sentence's words that the question's focus asks about.

@@ -25,6 +25,15 @@ public struct QuestionAnalysis: Sendable, Hashable {
     public var asksForPerson: Bool
     /// How much each focus slot counts: verbs that carry little ("plan", "become") count less.
     public var focusWeights: [Double]
+    /// The names the question itself states, rather than inherits from earlier turns. An
+    /// answer must name each of these, or its paragraph or title must.
+    public var ownNames: [Entity]
+    /// "Which company…", "what bank…": the answer is an organisation, not a person.
+    public var asksForOrganization: Bool
+    /// Months the question names ("at the end of May"); an answer about another month is not one.
+    public var months: Set<String>
+    /// "How much is it paying?": only a sum of money answers, not a percentage or a count.
+    public var asksForMoneyOnly: Bool
 
     /// Words that frame a question but say nothing about its subject.
     static let questionWords: Set<String> = [
@@ -47,8 +56,9 @@ public struct QuestionAnalysis: Sendable, Hashable {
         "charg": ["charg", "price", "cost", "fee", "cent", "rate"],
         "worth": ["valu", "price", "pai", "pay"],
         "price": ["price", "offer", "pai", "pay", "valu", "cost", "bid"],
-        "pai": ["pai", "pay", "price", "offer", "valu", "cost", "bid", "spend"],
-        "pay": ["pai", "pay", "price", "offer", "valu", "cost", "bid", "spend"],
+        // Paying for a company is buying it.
+        "pai": ["pai", "pay", "price", "offer", "valu", "cost", "bid", "spend", "bui", "acquir", "purchas"],
+        "pay": ["pai", "pay", "price", "offer", "valu", "cost", "bid", "spend", "bui", "acquir", "purchas"],
         "stake": ["invest", "stake", "sharehold", "equiti", "own", "hold"],
         "hold": ["hold", "own", "stake"],
         "own": ["own", "hold", "stake"],
@@ -96,7 +106,7 @@ public struct QuestionAnalysis: Sendable, Hashable {
     static let lightVerbs: Set<String> = Set([
         "plan", "becom", "make", "get", "take", "show", "includ", "expect", "announc", "report", "use", "need", "want",
         "say", "tell", "call", "name", "give", "put", "set", "keep", "start", "begin", "seek", "caus", "monei", "cost",
-        "amount", "total", "number", "figur", "happen", "mean", "result", "accord",
+        "amount", "total", "number", "figur", "happen", "mean", "result", "accord", "work",
     ])
 
     /// Words that make a "who" question ask for a person rather than an organisation.
@@ -112,6 +122,34 @@ public struct QuestionAnalysis: Sendable, Hashable {
         "customers", "tenant", "supplier", "vendor", "plan", "partner", "partners", "buyer", "bidder", "startup", "manufacturer",
         "maker", "utility", "union", "court", "member", "lawmaker", "senator", "executive", "analyst", "brand", "retailer",
     ]
+
+    /// Nouns whose instances are organisations: "which bank", "what firm".
+    static let organizationNouns: Set<String> = [
+        "company", "companies", "firm", "firms", "bank", "banks", "chain", "fund", "lender", "lenders", "carrier", "carriers",
+        "operator", "operators", "agency", "regulator", "supplier", "suppliers", "vendor", "startup", "manufacturer", "maker",
+        "utility", "retailer", "brand", "insurer", "automaker", "airline", "contractor",
+    ]
+
+    /// Words that ask about a sum paid, charged or earned.
+    static let paymentWords: Set<String> = [
+        "pay", "paying", "paid", "pays", "cost", "costs", "price", "charge", "charges", "spend", "spending", "fine", "fined",
+        "penalty", "fee", "fees", "earn", "earned", "worth", "valuation", "raise", "raised", "ransom", "severance", "loan", "lend", "lent",
+    ]
+
+    static let monthNames: Set<String> = [
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+    ]
+
+    /// Month names written with a capital after the first word (so the verb "may" is not one).
+    public static func months(in text: String) -> Set<String> {
+        let words = text.split(whereSeparator: { !$0.isLetter })
+        return Set(words.dropFirst().filter { $0.first?.isUppercase == true }.map { $0.lowercased() }.filter(monthNames.contains))
+    }
+
+    /// How much, how many, what share, how long, when: the answer is a figure or a date.
+    public var asksForAFigure: Bool {
+        [.money, .count, .percentage, .capacity, .duration, .date].contains(kind)
+    }
 
     static let followUpWords: Set<String> = ["it", "its", "they", "their", "them", "he", "she", "his", "her", "this", "that", "these", "those"]
 
@@ -130,8 +168,15 @@ public struct QuestionAnalysis: Sendable, Hashable {
             for name in context where !entities.contains(name.lowercased()) { entities.append(name.lowercased()) }
         }
         self.entities = entities
-        let names = EntityExtractor.entities(inSentences: [question]).map(\.name)
+        ownNames = EntityExtractor.entities(inSentences: [question])
+        let names = ownNames.map(\.name)
         entityWords = names.map { Terms.words(in: $0) } + entities.dropFirst(names.count).map { Terms.words(in: $0) }
+        if let which = words.firstIndex(where: { $0 == "which" || $0 == "what" }) {
+            asksForOrganization = words[(which + 1)...].prefix(4).contains(where: Self.organizationNouns.contains)
+        } else {
+            asksForOrganization = false
+        }
+        months = Self.months(in: question)
 
         let entityWordSet = Set(entityWords.flatMap { $0 })
         var focus: [Set<String>] = []
@@ -149,6 +194,7 @@ public struct QuestionAnalysis: Sendable, Hashable {
         focusWeights = focus.map { slot in slot.contains(where: Self.lightVerbs.contains) ? 0.3 : 1 }
         isYesNo = ["did", "does", "do", "is", "was", "were", "are", "will", "has", "have", "can", "could", "would"].contains(words.first ?? "")
         asksForPerson = kind == .person && words.contains(where: Self.personRoles.contains)
+        asksForMoneyOnly = kind == .money && words.contains(where: Self.paymentWords.contains)
         figureKeys = Set(FigureExtractor.figures(in: question).map(\.key))
         var terms = focus.flatMap { $0 }
         terms += entityWords.flatMap { $0 }
