@@ -123,7 +123,8 @@ let package = Package(
         ),
 
         .executableTarget(
-            name: "lede-bench", dependencies: ["LedeCore", "LedeEngine", "LedeSQLite", "LedeDemo", "LedeFetch"], path: "Sources/BenchTool"
+            name: "lede-bench",
+            dependencies: ["LedeCore", "LedeEngine", "LedeSQLite", "LedeDemo", "LedeFetch", .product(name: "Logging", package: "swift-log")], path: "Sources/BenchTool"
         ),
 
         // Scale tooling: a synthetic corpus of any size served over loopback (scripts/scale and

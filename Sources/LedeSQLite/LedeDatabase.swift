@@ -204,6 +204,11 @@ public struct LedeDatabase: Sendable {
             }
         }
         registerJobQueueMigration(&migrator)
+        migrator.registerMigration("v5: passage vocabulary") { db in
+            // How many passages hold each search term, so a question's commonest words can be
+            // left out of the search (see `searchPassages`).
+            try db.execute(sql: "CREATE VIRTUAL TABLE passage_vocabulary USING fts5vocab(passage, 'row')")
+        }
         return migrator
     }
 }

@@ -10,10 +10,16 @@ extension SQLiteStore {
         }
     }
 
+    /// Terms held by more passages than this are left out of a search when rarer ones remain:
+    /// they barely change the ranking, and reading their postings would make every question's
+    /// cost grow with the size of the store.
+    static let commonTermPassages = 3000
+
     public func searchPassages(_ query: PassageQuery) async throws -> [Passage] {
         // Quote every term so that FTS5 reads it as a word, never as query syntax.
-        let terms = query.terms.map { $0.filter { $0.isLetter || $0.isNumber } }.filter { !$0.isEmpty }
+        var terms = query.terms.map { $0.filter { $0.isLetter || $0.isNumber } }.filter { !$0.isEmpty }
         guard !terms.isEmpty else { return [] }
+        terms = try await leavingOutCommonTerms(terms)
         let match = terms.map { "\"\($0)\"" }.joined(separator: " OR ")
         var sql = """
             SELECT passage.text, passage.position, bm25(passage) AS rank, article.id, article.story_id, article.outlet,
@@ -43,6 +49,25 @@ extension SQLiteStore {
                     position: row[1], text: row[0], relevance: -(row[2] as Double))
             }
         }
+    }
+
+    /// The terms without those held by more than `commonTermPassages` passages, unless every
+    /// term is that common (then the rarest is kept).
+    private func leavingOutCommonTerms(_ terms: [String]) async throws -> [String] {
+        let counts: [String: Int] = try await writer.read { db in
+            // The vocabulary holds terms as the porter tokenizer stems them.
+            var counts: [String: Int] = [:]
+            for term in terms {
+                let tokens = try Row.fetchAll(
+                    db, sql: "SELECT term, doc FROM passage_vocabulary WHERE term = ? OR term = ?",
+                    arguments: [term.lowercased(), PorterStemmer.stem(term.lowercased())])
+                counts[term] = tokens.map { $0["doc"] as Int }.max() ?? 0
+            }
+            return counts
+        }
+        let rare = terms.filter { (counts[$0] ?? 0) <= Self.commonTermPassages }
+        if !rare.isEmpty { return rare }
+        return terms.min { (counts[$0] ?? 0) < (counts[$1] ?? 0) }.map { [$0] } ?? terms
     }
 
     public func saveConversation(_ conversation: Conversation, userID: Int64) async throws {

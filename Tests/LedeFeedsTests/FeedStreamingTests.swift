@@ -28,8 +28,6 @@ import Testing
         var largestBatch = 0
         var lastIndex = -1
         var inOrder = true
-        let baseline = Self.residentBytes()
-        var peakGrowth = 0
         let feed = try FeedParser().parse(document, url: nil, batchSize: batchSize) { batch in
             batches += 1
             received += batch.count
@@ -39,7 +37,6 @@ import Testing
                 if index != lastIndex + 1 { inOrder = false }
                 lastIndex = index
             }
-            peakGrowth = max(peakGrowth, Self.residentBytes() - baseline)
         }
         #expect(feed.title == "Huge")
         #expect(feed.items.isEmpty, "streamed items are not kept")
@@ -47,10 +44,8 @@ import Testing
         #expect(inOrder)
         #expect(largestBatch <= 2 * batchSize)
         #expect(batches >= 100_000 / (2 * batchSize))
-        if Self.residentBytes() > 0 {
-            // Holding every item at once would take well over 60 MB; streaming holds a batch.
-            #expect(peakGrowth < 40_000_000, "resident memory grew by \(peakGrowth) bytes while streaming")
-        }
+        // Memory is measured by `lede-bench feed` in a process of its own: other tests run in
+        // this one at the same time, so its resident size says nothing about this parse.
     }
 
     @Test func deliversItemsAlreadyReadOnlyOnceWhenRecoveringFromAnError() throws {
@@ -79,13 +74,5 @@ import Testing
             try FeedParser().parse(Array(page.utf8), url: nil, batchSize: 10) { _ in batches += 1 }
         }
         #expect(batches == 0)
-    }
-
-    /// The process's resident memory from `/proc/self/statm` (0 where there is no /proc).
-    static func residentBytes() -> Int {
-        guard let statm = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return 0 }
-        let fields = statm.split(separator: " ")
-        guard fields.count > 1, let pages = Int(fields[1]) else { return 0 }
-        return pages * 4096
     }
 }

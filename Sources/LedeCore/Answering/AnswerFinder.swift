@@ -32,23 +32,31 @@ public struct AnswerFinder: Sendable {
         var candidates: [Candidate] = []
         let maxRelevance = passages.map(\.relevance).max() ?? 1
         // How common each focus stem is among the candidate sentences: rarer stems weigh more.
-        var sentencesByPassage: [(Passage, [String])] = []
+        var sentencesByPassage: [(passage: Passage, sentences: [String], isHeadline: Bool)] = []
+        var headlined = Set<Int64>()
         for passage in passages {
-            sentencesByPassage.append((passage, SentenceSplitter.sentences(in: passage.text).map(Dateline.strip)))
+            sentencesByPassage.append((passage, SentenceSplitter.sentences(in: passage.text).map(Dateline.strip), false))
         }
-        let allStems = sentencesByPassage.flatMap { $0.1 }.map { Set(Terms.terms(in: $0)) }
+        for passage in passages where question.asksForAFigure && headlined.insert(passage.articleID).inserted {
+            // A headline states the story's main fact, often with its figure ("… fines Lumenfold
+            // $212 million"): for a question asking for a figure it is quoted like a sentence.
+            var headline = passage
+            headline.text = passage.title
+            sentencesByPassage.append((headline, [passage.title], true))
+        }
+        let allStems = sentencesByPassage.flatMap(\.sentences).map { Set(Terms.terms(in: $0)) }
         let slotWeights = zip(question.focus, question.focusWeights).map { slot, weight -> Double in
             let containing = allStems.filter { !$0.isDisjoint(with: slot) }.count
             return weight * log(1 + Double(allStems.count + 1) / Double(containing + 1))
         }
         let totalFocusWeight = slotWeights.reduce(0, +)
 
-        for (passage, sentences) in sentencesByPassage {
+        for (passage, sentences, isHeadline) in sentencesByPassage {
             let titleWords = Set(Terms.words(in: passage.title))
             let titleStems = Set(titleWords.map(Terms.stem))
             let paragraphWords = Set(Terms.words(in: passage.text))
             // Headings and captions (no closing punctuation) state nothing to quote.
-            for sentence in sentences where sentence.split(separator: " ").count >= 5 && Self.endsLikeASentence(sentence) {
+            for sentence in sentences where sentence.split(separator: " ").count >= 5 && (isHeadline || Self.endsLikeASentence(sentence)) {
                 let words = Terms.words(in: sentence)
                 let wordSet = Set(words)
                 let stems = Set(words.map(Terms.stem))
@@ -88,7 +96,9 @@ public struct AnswerFinder: Sendable {
                 let (typeScore, lead) = Self.typeMatch(question, sentence: sentence, figures: figures)
                 let relevance = maxRelevance > 0 ? passage.relevance / maxRelevance : 0
                 let storyBonus = preferredStory != nil && passage.storyID == preferredStory ? 0.08 : 0
-                let score = 0.45 * focusScore + 0.3 * entityScore + 0.15 * typeScore + 0.1 * relevance + storyBonus
+                // A body sentence saying as much as the headline is the better quote.
+                let headlinePenalty = isHeadline ? 0.03 : 0
+                let score = 0.45 * focusScore + 0.3 * entityScore + 0.15 * typeScore + 0.1 * relevance + storyBonus - headlinePenalty
                 candidates.append(
                     Candidate(
                         sentence: sentence, passage: passage, score: score, entityScore: entityScore, focusScore: focusScore,
@@ -229,7 +239,8 @@ public struct AnswerFinder: Sendable {
             return nearest(names, text: \.name, in: sentence, anchors: anchors).map { (0.7, $0.name) } ?? (0, nil)
         case .person:
             // Prefer a person's name (two or three capitalised words, no company words) to an organisation's.
-            var names = otherNames(question, sentence).filter { $0.kind != .place }
+            // "Chief Financial Officer Nadia Frausto" is the person Nadia Frausto.
+            var names = otherNames(question, sentence).filter { $0.kind != .place }.map(Self.withoutRoleWords)
             if question.asksForOrganization {
                 // "Which company…" is not answered by a person's name.
                 names = names.filter { $0.kind != .person && !Self.looksLikeAPerson($0) }
@@ -269,6 +280,23 @@ public struct AnswerFinder: Sendable {
             return !question.entities.contains(entity.key) && !words.allSatisfy(askedWords.contains)
                 && !(words.count > 1 && askedWords.contains(words[0]))
         }
+    }
+
+    /// Titles written before a person's name.
+    static let roleWords: Set<String> = [
+        "Chief", "Financial", "Operating", "Technology", "Executive", "Officer", "Commissioner", "Attorney", "General", "Senator",
+        "President", "Chairman", "Chairwoman", "Chair", "Director", "Minister", "Judge", "Governor", "Mayor", "Representative",
+        "Secretary", "Vice", "Deputy", "Interim", "Acting", "Former", "CEO", "CFO", "COO", "Dr", "Mr", "Mrs", "Ms",
+    ]
+
+    /// The name without the titles written before it ("Commissioner Dale Amundsen" is Dale Amundsen).
+    static func withoutRoleWords(_ entity: Entity) -> Entity {
+        let words = entity.name.split(separator: " ")
+        let kept = words.drop { roleWords.contains(String($0).trimmingCharacters(in: .punctuationCharacters)) }
+        guard kept.count >= 2, kept.count < words.count else { return entity }
+        var trimmed = entity
+        trimmed.name = kept.joined(separator: " ")
+        return trimmed
     }
 
     /// Two or three capitalised words that are not known as an organisation or a place.

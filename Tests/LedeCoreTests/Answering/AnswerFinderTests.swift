@@ -76,3 +76,20 @@ import Testing
         #expect(finding.lead == "$1.35B" || finding.lead?.contains("1.35") == true, "\(String(describing: finding.lead))")
     }
 }
+
+extension AnswerFinderTests {
+    @Test func aPersonIsNamedWithoutTheTitleBeforeTheName() {
+        let passages = [
+            Self.passage(
+                "Varnell Microsystems Chief Executive Stuart Kellaway resigned with immediate effect on Wednesday after a board review, the chipmaker said.",
+                title: "Varnell chief executive Kellaway resigns after board review", id: 1),
+            Self.passage(
+                "Chief Financial Officer Nadia Frausto was named interim chief executive of Varnell Microsystems while the board searches for a replacement.",
+                title: "Varnell chief executive Kellaway resigns after board review", id: 1),
+        ]
+        let finding = Self.find("Who became interim chief executive of Varnell Microsystems?", passages)
+        #expect(finding.answered)
+        #expect(finding.lead == "Nadia Frausto")
+    }
+}
+
