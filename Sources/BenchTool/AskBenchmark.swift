@@ -27,13 +27,15 @@ struct AskBenchmark {
         var latencies: [Double] = []
         let clock = ContinuousClock()
         var generator = SeededGenerator(seed: 99)
-        for index in 0..<questions {
+        // Twenty questions first, not counted, so the store's pages are in memory as on a
+        // server that has been answering for a while.
+        for index in -20..<questions {
             let item = items.randomElement(using: &generator)!
             let company = item.title.split(separator: " ").prefix(2).joined(separator: " ")
             let question = index % 2 == 0 ? "How much did \(company) say?" : "Who spoke for \(company) in \(item.title.split(separator: " ").last ?? "")?"
             let began = clock.now
             _ = try await ask.ask(question, userID: user.id)
-            latencies.append((clock.now - began) / .milliseconds(1))
+            if index >= 0 { latencies.append((clock.now - began) / .milliseconds(1)) }
         }
         latencies.sort()
         let p50 = latencies[latencies.count / 2]
