@@ -4,7 +4,7 @@
 enum EventVocabulary {
     static let kinds: [String: [String]] = [
         "earnings": ["earn", "quarter", "quarterli", "revenu", "profit", "result", "forecast", "outlook", "guidanc", "estim", "analyst"],
-        "deal": ["acquir", "acquisit", "merger", "merg", "takeov", "bid", "buyout", "deal", "offer", "sharehold", "premium"],
+        "deal": ["acquir", "acquisit", "merger", "merg", "takeov", "bid", "buyout", "deal", "offer", "sharehold", "premium", "bui", "buy"],
         "funding": ["rais", "round", "seri", "valuat", "investor", "ventur", "fund"],
         "listing": ["ipo", "list", "debut", "offer", "underwrit", "price"],
         "outage": ["outag", "disrupt", "restor", "incid", "failur", "downtim", "offlin"],

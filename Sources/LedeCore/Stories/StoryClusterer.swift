@@ -9,7 +9,7 @@ import Foundation
 public struct StoryClusterer: Sendable {
     public struct Settings: Sendable, Hashable {
         /// How long after a story's latest article a new article may still join it.
-        public var window: TimeInterval = 4 * 24 * 3600
+        public var window: TimeInterval = 7 * 24 * 3600
         /// The probability of belonging (see `StorySimilarity`) an article needs to join a story.
         public var threshold: Double = 0.35
         /// At most this many candidate stories are scored in full.

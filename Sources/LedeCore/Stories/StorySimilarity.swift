@@ -6,8 +6,8 @@ import Foundation
 /// document frequency where words are compared): all terms, terms without the words of names
 /// (what happened rather than to whom), the title, the lead, the kind of event and the names;
 /// plus shared figures and the days since the story's latest article. The weights are a
-/// logistic regression fitted on labelled corpora of pairs (article, story so far); see
-/// docs/stories.md. Names alone never suffice: one company's earnings and its factory fire share
+/// logistic regression fitted on labelled corpora of pairs (article, story so far), with the
+/// penalty for a headline reporting another kind of event doubled by hand; see docs/stories.md. Names alone never suffice: one company's earnings and its factory fire share
 /// names but not content or event words; two look-alike events share words but not names.
 struct StorySimilarity {
     var terms: Double
@@ -32,7 +32,7 @@ struct StorySimilarity {
 
     static let weights = (
         terms: 3.20, content: 2.29, title: 0.76, lead: 1.59, titleContent: 0.71, leadContent: 1.39, events: 1.15,
-        titleEvents: -0.54, eventConflict: -1.01, entities: 2.06, nameConflict: -1.02, figures: 0.60, bias: -4.40
+        titleEvents: -0.54, eventConflict: -2.0, entities: 2.06, nameConflict: -1.02, figures: 0.60, bias: -4.40
     )
 
     init(article: ArticleSignature, story: StorySignature, gapDays: Double, frequencies: DocumentFrequencies) {
