@@ -65,6 +65,8 @@ public struct QuestionAnalysis: Sendable, Hashable {
         "lock": ["lock", "tie", "depend", "concentr", "exclus"],
         "matter": ["becaus", "signific", "sign", "import", "mean"],
         "fine": ["fine", "penalti", "settlement"],
+        "penalti": ["penalti", "fine", "settlement", "sanction"],
+        "impos": ["impos", "fine", "order", "levi"],
         "employ": ["job", "staff", "worker", "employe", "headcount"],
         "job": ["job", "staff", "worker", "employe", "posit", "role"],
         "worker": ["worker", "employe", "staff", "job"],
