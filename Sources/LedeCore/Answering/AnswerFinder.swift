@@ -296,6 +296,8 @@ public struct AnswerFinder: Sendable {
         guard kept.count >= 2, kept.count < words.count else { return entity }
         var trimmed = entity
         trimmed.name = kept.joined(separator: " ")
+        // "Chief Financial Officer" made the whole run look like an organisation.
+        trimmed.kind = EntityExtractor.kind(of: trimmed.name)
         return trimmed
     }
 

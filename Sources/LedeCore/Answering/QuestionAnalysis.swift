@@ -218,6 +218,12 @@ public struct QuestionAnalysis: Sendable, Hashable {
         }
         if has("how much capacity") || has("how much power") || has("how much electricity") { return .capacity }
         if has("how large a stake") || has("how big a stake") || has("what stake") || has("how large a share") { return .percentage }
+        // "What floor price…", "what annual fee…": a sum of money, even with words between.
+        if let which = words.firstIndex(where: { $0 == "what" || $0 == "which" }),
+            words[(which + 1)...].prefix(3).contains(where: { ["price", "fee", "fees", "cost", "valuation"].contains($0) })
+        {
+            return .money
+        }
         if has("how much") || has("what price") || has("how big") || has("what is it worth") || has("what valuation") || has("how large") {
             return .money
         }

@@ -186,6 +186,10 @@ public enum EntityExtractor {
         "authority", "council", "reserve", "services", "cloud", "power", "electric", "motors", "airlines",
         "fund", "securities", "exchange", "semiconductor", "semiconductors", "robotics", "therapeutics",
         "pharmaceuticals", "media", "court", "parliament", "congress", "senate", "office", "institute",
+        "security", "health", "financial", "communications", "wireless", "microsystems", "foundry", "bio", "data",
+        "resources", "management", "logistics", "outfitters", "goods", "steel", "insurance", "software", "solutions",
+        "industries", "telecom", "mining", "foods", "brands", "stores", "investments", "analytics", "devices",
+        "electronics", "cosmetics", "transmission", "utilities", "airways", "pharma", "materials", "chemicals",
     ]
 
     static func kind(of name: String) -> Entity.Kind {
