@@ -55,12 +55,12 @@ public struct AnswerFinder: Sendable {
             let titleWords = Set(Terms.words(in: passage.title))
             let titleStems = Set(titleWords.map(Terms.stem))
             let paragraphWords = Set(Terms.words(in: passage.text))
+            let paragraphAndTitle = [paragraphWords, titleWords].map(Self.withHyphenParts)
             // Headings and captions (no closing punctuation) state nothing to quote.
             for sentence in sentences where sentence.split(separator: " ").count >= 5 && (isHeadline || Self.endsLikeASentence(sentence)) {
                 let words = Terms.words(in: sentence)
                 let wordSet = Set(words)
                 let stems = Set(words.map(Terms.stem))
-                let figures = FigureExtractor.figures(in: sentence)
 
                 // A name counts fully in the sentence, nearly as much in its paragraph or its
                 // article's title: "the lock reopened" is about the lock the title names.
@@ -77,8 +77,7 @@ public struct AnswerFinder: Sendable {
                     }
                     entityScore = presence.reduce(0, +) / Double(names.count)
                 }
-                let namesEveryName = Self.namesEveryName(
-                    question, in: [wordSet, paragraphWords, titleWords].map(Self.withHyphenParts))
+                let namesEveryName = Self.namesEveryName(question, in: [Self.withHyphenParts(wordSet)] + paragraphAndTitle)
                 var focusScore = 1.0
                 if totalFocusWeight > 0 {
                     var covered = 0.0
@@ -93,7 +92,10 @@ public struct AnswerFinder: Sendable {
                     }
                     focusScore = covered / totalFocusWeight
                 }
-                let (typeScore, lead) = Self.typeMatch(question, sentence: sentence, figures: figures)
+                // A sentence about other names can neither answer nor stand for the sources'
+                // silence, so the costly reading of its figures and names is skipped.
+                let (typeScore, lead) =
+                    namesEveryName ? Self.typeMatch(question, sentence: sentence, figures: FigureExtractor.figures(in: sentence)) : (0, nil)
                 let relevance = maxRelevance > 0 ? passage.relevance / maxRelevance : 0
                 let storyBonus = preferredStory != nil && passage.storyID == preferredStory ? 0.08 : 0
                 // A body sentence saying as much as the headline is the better quote.
