@@ -16,34 +16,35 @@ extension SQLiteStore {
     static let commonTermPassages = 3000
 
     public func searchPassages(_ query: PassageQuery) async throws -> [Passage] {
-        // Quote every term so that FTS5 reads it as a word, never as query syntax.
-        var terms = query.terms.map { $0.filter { $0.isLetter || $0.isNumber } }.filter { !$0.isEmpty }
+        let terms = query.terms.map { $0.filter { $0.isLetter || $0.isNumber } }.filter { !$0.isEmpty }
         guard !terms.isEmpty else { return [] }
-        terms = try await leavingOutCommonTerms(terms)
-        let match = terms.map { "\"\($0)\"" }.joined(separator: " OR ")
         var sql = """
             SELECT passage.text, passage.position, bm25(passage) AS rank, article.id, article.story_id, article.outlet,
                    article.url, article.title, article.published
             FROM passage JOIN article ON article.id = passage.article_id
             WHERE passage MATCH ?
             """
-        var arguments: StatementArguments = [match]
+        var filterArguments: StatementArguments = []
         if let userID = query.userID {
             sql += " AND " + Self.followedBy
-            arguments += [userID]
+            filterArguments += [userID]
         }
         if let storyID = query.storyID {
             sql += " AND article.story_id = ?"
-            arguments += [storyID]
+            filterArguments += [storyID]
         }
         if let before = query.publishedBefore {
             sql += " AND article.published <= ?"
-            arguments += [before]
+            filterArguments += [before]
         }
         sql += " ORDER BY rank LIMIT ?"
-        arguments += [query.limit]
-        return try await writer.read { [sql, arguments] db in
-            try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
+        filterArguments += [query.limit]
+        // One read: the terms' passage counts and the search see the same snapshot.
+        return try await writer.read { [sql, filterArguments] db in
+            // Quote every term so that FTS5 reads it as a word, never as query syntax.
+            let match = try Self.leavingOutCommonTerms(terms, db).map { "\"\($0)\"" }.joined(separator: " OR ")
+            let arguments: StatementArguments = [match] + filterArguments
+            return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
                 Passage(
                     articleID: row[3], storyID: row[4], outlet: row[5], url: row[6], title: row[7], published: row[8],
                     position: row[1], text: row[0], relevance: -(row[2] as Double))
@@ -53,19 +54,16 @@ extension SQLiteStore {
 
     /// The terms without those held by more than `commonTermPassages` passages, unless every
     /// term is that common (then the rarest is kept).
-    private func leavingOutCommonTerms(_ terms: [String]) async throws -> [String] {
-        let counts: [String: Int] = try await writer.read { db in
-            // The vocabulary holds terms as the porter tokenizer stems them.
-            var counts: [String: Int] = [:]
-            for term in terms {
-                let tokens = try Row.fetchAll(
-                    db, sql: "SELECT term, doc FROM passage_vocabulary WHERE term = ? OR term = ?",
-                    arguments: [term.lowercased(), PorterStemmer.stem(term.lowercased())])
-                counts[term] = tokens.map { $0["doc"] as Int }.max() ?? 0
-            }
-            return counts
+    private static func leavingOutCommonTerms(_ terms: [String], _ db: Database) throws -> [String] {
+        // The vocabulary holds terms as the porter tokenizer stems them.
+        var counts: [String: Int] = [:]
+        for term in terms {
+            let tokens = try Row.fetchAll(
+                db, sql: "SELECT term, doc FROM passage_vocabulary WHERE term = ? OR term = ?",
+                arguments: [term.lowercased(), PorterStemmer.stem(term.lowercased())])
+            counts[term] = tokens.map { $0["doc"] as Int }.max() ?? 0
         }
-        let rare = terms.filter { (counts[$0] ?? 0) <= Self.commonTermPassages }
+        let rare = terms.filter { (counts[$0] ?? 0) <= commonTermPassages }
         if !rare.isEmpty { return rare }
         return terms.min { (counts[$0] ?? 0) < (counts[$1] ?? 0) }.map { [$0] } ?? terms
     }

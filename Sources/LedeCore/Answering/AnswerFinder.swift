@@ -251,10 +251,7 @@ public struct AnswerFinder: Sendable {
                 }
                 return nearest(names, text: \.name, in: sentence, anchors: anchors).map { (0.7, $0.name) } ?? (0, nil)
             }
-            let people = names.filter { name in
-                let words = name.name.split(separator: " ")
-                return (2...3).contains(words.count) && name.kind == .other && words.allSatisfy { $0.first?.isUppercase == true }
-            }
+            let people = names.filter(Self.looksLikeAPerson)
             if let person = nearest(people, text: \.name, in: sentence, anchors: anchors) { return (1, person.name) }
             // A role question ("who became chief executive?") wants a person, not a company.
             if question.asksForPerson { return (0, nil) }

@@ -37,6 +37,8 @@ public enum Terms {
     /// `words(in:)` for ASCII text, byte by byte, with the same rules.
     static func asciiWords(in bytes: some Sequence<UInt8>) -> [String] {
         let apostrophe = UInt8(ascii: "'"), dot = UInt8(ascii: "."), hyphen = UInt8(ascii: "-")
+        // No array literal per check: this runs on every word of every article.
+        func isJoiner(_ byte: UInt8) -> Bool { byte == apostrophe || byte == dot || byte == hyphen }
         var words: [String] = []
         var current: [UInt8] = []
         func flush() {
@@ -44,8 +46,8 @@ public enum Terms {
             var end = current.count
             if end >= 2 && current[end - 2] == apostrophe && current[end - 1] == UInt8(ascii: "s") { end -= 2 }
             var start = 0
-            while start < end, [apostrophe, dot, hyphen].contains(current[start]) { start += 1 }
-            while end > start, [apostrophe, dot, hyphen].contains(current[end - 1]) { end -= 1 }
+            while start < end, isJoiner(current[start]) { start += 1 }
+            while end > start, isJoiner(current[end - 1]) { end -= 1 }
             if start < end { words.append(String(decoding: current[start..<end], as: UTF8.self)) }
             current.removeAll(keepingCapacity: true)
         }
