@@ -1,6 +1,7 @@
 import Foundation
 import LedeCore
 import Logging
+import Synchronization
 
 /// Places every article not yet in a story, oldest first, and stores the outcome in one
 /// transaction per batch.
@@ -12,11 +13,18 @@ public struct StoryUpdater: Sendable {
     /// The clustering job's lease when a worker runs this: each batch is then saved only while
     /// the lease is held, so a worker that lost it cannot overwrite its successor's stories.
     var lease: JobLease?
+    /// The clusterer kept from the previous batch, shared by the runs of one updater (and of
+    /// one worker), so that a batch need not read every story in the window back.
+    let memory: ClusteringMemory
 
-    public init(store: any LedeStore, progress: any ProgressReporter = SilentProgress(), lease: JobLease? = nil) {
+    public init(
+        store: any LedeStore, progress: any ProgressReporter = SilentProgress(), lease: JobLease? = nil,
+        memory: ClusteringMemory = ClusteringMemory()
+    ) {
         self.store = store
         self.progress = progress
         self.lease = lease
+        self.memory = memory
     }
 
     /// - Returns: how many articles were placed.
@@ -26,23 +34,79 @@ public struct StoryUpdater: Sendable {
         while true {
             let articles = try await store.unclusteredArticles(limit: batchSize)
             guard let earliest = articles.first?.published else { break }
-            let stories = try await store.stories(activeSince: earliest.addingTimeInterval(-settings.window), userID: nil)
-            var clusterer = StoryClusterer(stories: stories, frequencies: try await store.documentFrequencies(), settings: settings)
+            let windowStart = earliest.addingTimeInterval(-settings.window)
+            let generation = try await store.clusteringGeneration()
+            var (clusterer, placedSinceFrequencies) = try await clusterer(from: windowStart, generation: generation)
             var placements: [(articleID: Int64, placement: StoryClusterer.Placement)] = []
             for article in articles {
                 let signature = ArticleSignature(title: article.title, paragraphs: article.paragraphs, published: article.published)
                 placements.append((article.id, clusterer.place(signature, outlet: article.outlet)))
             }
             let batch = ClusteringBatch(stories: clusterer.changedStories, placements: placements)
+            let receipt: ClusteringReceipt
             if let lease {
-                try await store.saveClustering(batch, lease: lease)
+                receipt = try await store.saveClustering(batch, lease: lease)
             } else {
-                try await store.saveClustering(batch)
+                receipt = try await store.saveClustering(batch)
+            }
+            // Kept only if nobody else saved stories between our read and our save.
+            if receipt.generation == generation + 1, clusterer.committed(storyIDs: receipt.storyIDs) {
+                memory.keep(
+                    ClusteringMemory.Kept(
+                        clusterer: clusterer, generation: receipt.generation, placedSinceFrequencies: placedSinceFrequencies + articles.count))
             }
             placed += articles.count
             if articles.count < batchSize { break }
         }
         if placed > 0 { progress.report("Placed \(placed) article\(placed == 1 ? "" : "s") in stories") }
         return placed
+    }
+
+    /// The clusterer kept from the previous batch when it is still current, else one built
+    /// from the stories stored in the window.
+    private func clusterer(from windowStart: Date, generation: Int64) async throws -> (StoryClusterer, placedSinceFrequencies: Int) {
+        if let kept = memory.take(), kept.generation == generation, kept.clusterer.heldSince <= windowStart {
+            var clusterer = kept.clusterer
+            // Term weights drift as articles arrive: they are read again once a fifth more
+            // articles have been placed. Stories that left the window are let go once they
+            // are a quarter of those held.
+            let staleWeights = kept.placedSinceFrequencies * 5 > clusterer.frequencyDocumentCount
+            let inactive = clusterer.storiesInactive(since: windowStart)
+            if staleWeights || inactive * 4 > clusterer.storyCount {
+                clusterer.refresh(
+                    frequencies: staleWeights ? try await store.documentFrequencies() : nil, keepingStoriesActiveSince: windowStart)
+            }
+            return (clusterer, staleWeights ? 0 : kept.placedSinceFrequencies)
+        }
+        let stories = try await store.stories(activeSince: windowStart, userID: nil)
+        let clusterer = StoryClusterer(
+            stories: stories, frequencies: try await store.documentFrequencies(), settings: settings, heldSince: windowStart)
+        return (clusterer, 0)
+    }
+}
+
+/// A clusterer kept between clustering batches. It is used again only while the store's
+/// clustering generation shows that nobody else has saved stories since it was kept.
+public final class ClusteringMemory: Sendable {
+    struct Kept: Sendable {
+        var clusterer: StoryClusterer
+        var generation: Int64
+        var placedSinceFrequencies: Int
+    }
+
+    private let kept = Mutex<Kept?>(nil)
+
+    public init() {}
+
+    /// Takes the kept clusterer out: a run that fails before keeping one leaves nothing behind.
+    func take() -> Kept? {
+        kept.withLock { kept in
+            defer { kept = nil }
+            return kept
+        }
+    }
+
+    func keep(_ clusterer: Kept) {
+        kept.withLock { $0 = clusterer }
     }
 }

@@ -178,12 +178,12 @@ extension PostgresStore {
         try await rows("DELETE FROM job WHERE state IN ('done', 'failed') AND finished_at < \(date) RETURNING id").count
     }
 
-    public func saveClustering(_ batch: ClusteringBatch, lease: JobLease) async throws -> [Int: Int64] {
+    public func saveClustering(_ batch: ClusteringBatch, lease: JobLease) async throws -> ClusteringReceipt {
         try await transaction { connection in
             // The job's row stays locked until commit: a claim taking the job over (its lease
             // just expired) skips it until then, and then sees the new lease time.
             try await Self.lockLease(lease, on: connection, logger: logger)
-            let ids = try await Self.writeClustering(batch, on: connection, logger: logger)
+            let receipt = try await Self.writeClustering(batch, on: connection, logger: logger)
             // A copy stored after its original was read as unplaced but before the original
             // was placed kept no story; it follows its original now.
             try await connection.rows(
@@ -193,7 +193,7 @@ extension PostgresStore {
                 WHERE article.story_id IS NULL AND article.duplicate_of_id IS NOT NULL
                   AND original.id = article.duplicate_of_id AND original.story_id IS NOT NULL
                 """, logger: logger)
-            return ids
+            return receipt
         }
     }
 

@@ -21,17 +21,35 @@ extension PostgresStore {
         try await rows("SELECT \(unescaped: Columns.story) FROM story WHERE id = \(id)").first.map(Columns.story)
     }
 
-    public func saveClustering(_ batch: ClusteringBatch) async throws {
+    public func saveClustering(_ batch: ClusteringBatch) async throws -> ClusteringReceipt {
         try await transaction { connection in
-            _ = try await Self.writeClustering(batch, on: connection, logger: logger)
+            try await Self.writeClustering(batch, on: connection, logger: logger)
         }
     }
 
-    /// Writes a clustering run's stories and placements inside the caller's transaction.
-    /// - Returns: the ids of the new stories, by provisional key.
-    static func writeClustering(_ batch: ClusteringBatch, on connection: PostgresConnection, logger: Logger) async throws -> [Int: Int64] {
+    public func clusteringGeneration() async throws -> Int64 {
+        try await rows("SELECT value FROM corpus_stat WHERE name = 'clustering_generation'").first?.decode(Int64.self) ?? 0
+    }
+
+    /// Writes a clustering run's stories and placements inside the caller's transaction, and
+    /// counts the save in the clustering generation.
+    static func writeClustering(_ batch: ClusteringBatch, on connection: PostgresConnection, logger: Logger) async throws -> ClusteringReceipt {
         let idsByKey = try await Self.insertStories(batch.stories.filter { $0.id == nil }, on: connection, logger: logger)
         try await Self.updateStories(batch.stories.filter { $0.id != nil }, on: connection, logger: logger)
+        try await Self.placeArticles(batch, idsByKey: idsByKey, on: connection, logger: logger)
+        // The row lock taken here also orders concurrent saves.
+        let generation = try await connection.rows(
+            """
+            INSERT INTO corpus_stat (name, value) VALUES ('clustering_generation', 1)
+            ON CONFLICT (name) DO UPDATE SET value = corpus_stat.value + 1
+            RETURNING value
+            """, logger: logger
+        ).first?.decode(Int64.self) ?? 0
+        return ClusteringReceipt(storyIDs: idsByKey, generation: generation)
+    }
+
+    /// Sets each placed article's story, and its copies'.
+    static func placeArticles(_ batch: ClusteringBatch, idsByKey: [Int: Int64], on connection: PostgresConnection, logger: Logger) async throws {
 
         // The last placement of an article wins, as when they are applied one by one.
         var storyByArticle: [Int64: Int64] = [:]
@@ -45,7 +63,7 @@ extension PostgresStore {
             guard let storyID else { continue }
             if storyByArticle.updateValue(storyID, forKey: articleID) == nil { order.append(articleID) }
         }
-        guard !order.isEmpty else { return idsByKey }
+        guard !order.isEmpty else { return }
         let articleIDs = order
         let storyIDs = order.map { storyByArticle[$0] ?? 0 }
         // Copies follow their original into its story.
@@ -55,7 +73,6 @@ extension PostgresStore {
             FROM unnest(\(articleIDs)::int8[], \(storyIDs)::int8[]) AS placed(article_id, story_id)
             WHERE article.id = placed.article_id OR article.duplicate_of_id = placed.article_id
             """, logger: logger)
-        return idsByKey
     }
 
     /// Inserts new stories in one statement, with ids taken up front.

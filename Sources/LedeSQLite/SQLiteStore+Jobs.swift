@@ -193,10 +193,10 @@ extension SQLiteStore {
         }
     }
 
-    public func saveClustering(_ batch: ClusteringBatch, lease: JobLease) async throws -> [Int: Int64] {
+    public func saveClustering(_ batch: ClusteringBatch, lease: JobLease) async throws -> ClusteringReceipt {
         try await writer.write { db in
             try Self.requireLease(db, lease)
-            let ids = try Self.writeClustering(db, batch)
+            let receipt = try Self.writeClustering(db, batch)
             // A copy stored after its original was read as unplaced but before the original
             // was placed kept no story; it follows its original now.
             try db.execute(
@@ -205,7 +205,7 @@ extension SQLiteStore {
                     WHERE story_id IS NULL AND duplicate_of_id IS NOT NULL
                       AND (SELECT original.story_id FROM article AS original WHERE original.id = article.duplicate_of_id) IS NOT NULL
                     """)
-            return ids
+            return receipt
         }
     }
 

@@ -18,13 +18,19 @@ extension SQLiteStore {
         try await writer.read { db in try StoryRecord.fetchOne(db, key: id)?.story }
     }
 
-    public func saveClustering(_ batch: ClusteringBatch) async throws {
-        try await writer.write { db in _ = try Self.writeClustering(db, batch) }
+    public func saveClustering(_ batch: ClusteringBatch) async throws -> ClusteringReceipt {
+        try await writer.write { db in try Self.writeClustering(db, batch) }
     }
 
-    /// Writes a clustering run's stories and placements inside the caller's transaction.
-    /// - Returns: the ids of the new stories, by provisional key.
-    static func writeClustering(_ db: Database, _ batch: ClusteringBatch) throws -> [Int: Int64] {
+    public func clusteringGeneration() async throws -> Int64 {
+        try await writer.read { db in
+            try Int64.fetchOne(db, sql: "SELECT value FROM corpus_stat WHERE name = 'clustering_generation'") ?? 0
+        }
+    }
+
+    /// Writes a clustering run's stories and placements inside the caller's transaction, and
+    /// counts the save in the clustering generation.
+    static func writeClustering(_ db: Database, _ batch: ClusteringBatch) throws -> ClusteringReceipt {
         var idsByKey: [Int: Int64] = [:]
         for update in batch.stories {
             var record = StoryRecord(update)
@@ -46,7 +52,13 @@ extension SQLiteStore {
                 sql: "UPDATE article SET story_id = ? WHERE id = ? OR duplicate_of_id = ?",
                 arguments: [storyID, articleID, articleID])
         }
-        return idsByKey
+        try db.execute(
+            sql: """
+                INSERT INTO corpus_stat (name, value) VALUES ('clustering_generation', 1)
+                ON CONFLICT(name) DO UPDATE SET value = value + 1
+                """)
+        let generation = try Int64.fetchOne(db, sql: "SELECT value FROM corpus_stat WHERE name = 'clustering_generation'") ?? 0
+        return ClusteringReceipt(storyIDs: idsByKey, generation: generation)
     }
 
     public func documentFrequencies() async throws -> DocumentFrequencies {

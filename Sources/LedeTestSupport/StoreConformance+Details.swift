@@ -21,6 +21,19 @@ extension StoreConformance {
     }
 
     static let detailChecks: [Check] = [
+        Check(name: "each clustering save moves the generation on and returns the new stories' ids") { store in
+            let (_, subscription) = try await reader(store)
+            try expect(try await store.clusteringGeneration() == 0, "no save yet")
+            let article = try await store.insertArticles([ArticleFactory.newArticle(sourceID: subscription.source.id, itemKey: "g1")])[0]
+            var clusterer = StoryClusterer(stories: [], frequencies: DocumentFrequencies())
+            let placement = clusterer.place(
+                ArticleSignature(title: article.title, paragraphs: article.paragraphs, published: article.published), outlet: article.outlet)
+            let receipt = try await store.saveClustering(ClusteringBatch(stories: clusterer.changedStories, placements: [(article.id, placement)]))
+            try expect(receipt.generation == 1, "the first save is generation 1")
+            try expect(Array(receipt.storyIDs.values) == [try required(try await store.articles(ids: [article.id]).first?.storyID, "placed")], "the new story's id")
+            try expect(try await store.saveClustering(ClusteringBatch(stories: [], placements: [])).generation == 2, "every save counts")
+            try expect(try await store.clusteringGeneration() == 2, "read back")
+        },
         Check(name: "lists come in the order the protocol promises") { store in
             let ann = try await store.createUser(name: "ann", passwordHash: nil, isAdmin: false, now: now)
             let b = try await store.subscribe(userID: ann.id, feedURL: "https://b.example/feed", title: nil, folder: nil, now: now)

@@ -171,7 +171,7 @@ extension StoreConformance {
             try await refusesLostLease("saveClustering") { _ = try await store.saveClustering(batch, lease: stale) }
             try expect(try await store.stories(activeSince: .distantPast, userID: nil).isEmpty, "nothing written under a lost lease")
 
-            let ids = try await store.saveClustering(batch, lease: current)
+            let ids = try await store.saveClustering(batch, lease: current).storyIDs
             let storyID = try required(ids.values.first, "the new story's id is returned")
             try expect(try await store.articles(ids: [original.id, copy.id]).map(\.storyID) == [storyID, storyID], "placed with its copy")
             try expect(try await store.story(id: storyID) != nil, "story stored")

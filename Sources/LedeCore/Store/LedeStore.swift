@@ -78,7 +78,11 @@ public protocol LedeStore: Sendable {
     func story(id: Int64) async throws -> Story?
     /// Stores the outcome of a clustering run in one transaction: new and changed stories,
     /// and each article's (and its duplicates') story.
-    func saveClustering(_ batch: ClusteringBatch) async throws
+    @discardableResult
+    func saveClustering(_ batch: ClusteringBatch) async throws -> ClusteringReceipt
+    /// How many clustering batches have been saved, by anyone: stories kept in memory
+    /// between batches are current only while nobody else has saved one since.
+    func clusteringGeneration() async throws -> Int64
     func documentFrequencies() async throws -> DocumentFrequencies
 
     // MARK: Search and conversations
@@ -156,10 +160,9 @@ public protocol LedeStore: Sendable {
     /// held, so a worker that lost its lease cannot overwrite the stories of the one that took
     /// over. The same transaction also places copies stored while their original was being
     /// placed.
-    /// - Returns: the ids of the stories the batch opened, by provisional key.
     /// - Throws: `JobError.leaseLost` (and nothing is written) when the lease is no longer held.
     @discardableResult
-    func saveClustering(_ batch: ClusteringBatch, lease: JobLease) async throws -> [Int: Int64]
+    func saveClustering(_ batch: ClusteringBatch, lease: JobLease) async throws -> ClusteringReceipt
 }
 
 extension LedeStore {
@@ -182,6 +185,19 @@ public struct ClusteringBatch: Sendable {
     public init(stories: [StoryUpdate], placements: [(articleID: Int64, placement: StoryClusterer.Placement)]) {
         self.stories = stories
         self.placements = placements
+    }
+}
+
+/// What saving a clustering batch did.
+public struct ClusteringReceipt: Sendable, Hashable {
+    /// The ids of the stories the batch opened, by provisional key.
+    public var storyIDs: [Int: Int64]
+    /// The clustering generation this save made (see `LedeStore.clusteringGeneration()`).
+    public var generation: Int64
+
+    public init(storyIDs: [Int: Int64], generation: Int64) {
+        self.storyIDs = storyIDs
+        self.generation = generation
     }
 }
 

@@ -45,9 +45,12 @@ public struct StoryClusterer: Sendable {
     /// - Parameters:
     ///   - stories: the stored stories still inside the window.
     ///   - frequencies: document frequencies over the stored articles.
-    public init(stories: [Story], frequencies: DocumentFrequencies, settings: Settings = Settings()) {
+    ///   - heldSince: the date the stories were read from: those whose latest article is
+    ///     at or after it.
+    public init(stories: [Story], frequencies: DocumentFrequencies, settings: Settings = Settings(), heldSince: Date = .distantPast) {
         self.settings = settings
         self.frequencies = frequencies
+        self.heldSince = heldSince
         for story in stories {
             insert(
                 IndexedStory(
@@ -88,6 +91,50 @@ public struct StoryClusterer: Sendable {
                 id: $0.storedID, provisionalKey: $0.provisionalKey, headline: $0.headline,
                 firstPublished: $0.firstPublished, lastPublished: $0.lastPublished, signature: $0.signature)
         }
+    }
+
+    // MARK: - Keeping the clusterer between batches
+
+    /// Records that the changed stories were saved, the new ones under the given ids, so the
+    /// clusterer can go on with the next batch without reading the stories back.
+    /// - Returns: `false` when a new story has no id, and the clusterer must not be reused.
+    public mutating func committed(storyIDs: [Int: Int64]) -> Bool {
+        for slot in stories.indices where stories[slot].changed {
+            if stories[slot].storedID == nil {
+                guard let id = storyIDs[stories[slot].provisionalKey] else { return false }
+                stories[slot].storedID = id
+            }
+            stories[slot].changed = false
+        }
+        return true
+    }
+
+    /// The number of documents the clusterer's term weights were computed over.
+    public var frequencyDocumentCount: Int { frequencies.documentCount }
+
+    /// The earliest latest-article date of the stories held; older stories are not held.
+    public private(set) var heldSince: Date = .distantPast
+
+    /// Takes new term weights and lets go of the stories whose latest article is before
+    /// `date` (they can no longer be joined), rebuilding the index.
+    public mutating func refresh(frequencies: DocumentFrequencies?, keepingStoriesActiveSince date: Date) {
+        let kept = stories.filter { $0.changed || $0.lastPublished >= date }
+        if let frequencies { self.frequencies = frequencies }
+        stories = []
+        postings = [:]
+        heldSince = max(heldSince, date)
+        for var story in kept {
+            story.indexedKeys = []
+            insert(story)
+        }
+    }
+
+    /// How many stories the clusterer holds.
+    public var storyCount: Int { stories.count }
+
+    /// How many held stories have had no article since `date`.
+    public func storiesInactive(since date: Date) -> Int {
+        stories.count { !$0.changed && $0.lastPublished < date }
     }
 
     // MARK: - Scoring

@@ -42,6 +42,8 @@ public final class JobRunner: Sendable {
     }
 
     private let totals = Mutex<Totals>(Totals())
+    /// The clusterer kept between this runner's clustering jobs.
+    private let clusteringMemory = ClusteringMemory()
 
     public init(
         store: any LedeStore, fetcher: HTTPFetcher, configuration: JobRunnerConfiguration = JobRunnerConfiguration(),
@@ -269,7 +271,7 @@ public final class JobRunner: Sendable {
     /// Places unclustered articles, saving each batch only under the job's lease; queues the
     /// readers' editions when stories changed.
     func cluster(lease: JobLease) async throws -> (String, [JobRequest]) {
-        let placed = try await StoryUpdater(store: store, lease: lease).run()
+        let placed = try await StoryUpdater(store: store, lease: lease, memory: clusteringMemory).run()
         totals.withLock { $0.placedArticles += placed }
         guard placed > 0 else { return ("placed nothing", []) }
         var editions: [JobRequest] = []

@@ -64,4 +64,38 @@ import Testing
         #expect(resumed.place(Self.earningsFollowUp, outlet: "b.example") == .existing(storyID: 7))
         #expect(resumed.changedStories.map(\.id) == [7])
     }
+
+    @Test func aCommittedClustererGoesOnWithTheStoredIDs() {
+        var clusterer = StoryClusterer(stories: [], frequencies: DocumentFrequencies())
+        guard case .new(let key) = clusterer.place(Self.earnings, outlet: "a.example") else {
+            Issue.record("the first article opens a story")
+            return
+        }
+        let committed = clusterer.committed(storyIDs: [key: 7])
+        #expect(committed)
+        #expect(clusterer.changedStories.isEmpty)
+        let placement = clusterer.place(Self.earningsFollowUp, outlet: "b.example")
+        #expect(placement == .existing(storyID: 7))
+        #expect(clusterer.changedStories.map(\.id) == [7])
+    }
+
+    @Test func aCommitWithoutTheNewStoriesIDsIsRefused() {
+        var clusterer = StoryClusterer(stories: [], frequencies: DocumentFrequencies())
+        _ = clusterer.place(Self.earnings, outlet: "a.example")
+        let committed = clusterer.committed(storyIDs: [:])
+        #expect(!committed)
+    }
+
+    @Test func refreshingLetsGoOfStoriesOutsideTheWindow() {
+        let stored = [
+            Story(id: 1, headline: "old", firstPublished: Self.start, lastPublished: Self.start, signature: StorySignature()),
+            Story(id: 2, headline: "recent", firstPublished: Self.start, lastPublished: Self.start.addingTimeInterval(5 * Self.day), signature: StorySignature()),
+        ]
+        var clusterer = StoryClusterer(stories: stored, frequencies: DocumentFrequencies(), heldSince: Self.start)
+        let windowStart = Self.start.addingTimeInterval(Self.day)
+        #expect(clusterer.storiesInactive(since: windowStart) == 1)
+        clusterer.refresh(frequencies: nil, keepingStoriesActiveSince: windowStart)
+        #expect(clusterer.storyCount == 1)
+        #expect(clusterer.heldSince == windowStart)
+    }
 }

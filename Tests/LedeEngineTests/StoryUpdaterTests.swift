@@ -1,0 +1,71 @@
+import Foundation
+import LedeCore
+import LedeEngine
+import LedeSQLite
+import LedeTestSupport
+import Testing
+
+/// An updater keeps its clusterer between batches, and reads the stories again whenever
+/// someone else has saved stories in between.
+@Suite struct StoryUpdaterTests {
+    static let hour: TimeInterval = 3600
+
+    static func article(_ sourceID: Int64, _ key: String, _ title: String, _ text: String, hours: Double) -> NewArticle {
+        ArticleFactory.newArticle(
+            sourceID: sourceID, itemKey: key, outlet: "\(key).example", title: title, text: text,
+            published: ArticleFactory.baseDate.addingTimeInterval(hours * hour))
+    }
+
+    static let earnings = (
+        "Corvane beats forecasts and raises its outlook",
+        "Corvane Systems reported first-quarter revenue of $2.3 billion, up 18%, beating analysts' forecasts as orders for data-centre switches grew.\n\nThe company raised its full-year revenue outlook to $9.8 billion."
+    )
+    static let followUp = (
+        "Corvane shares jump after strong quarter",
+        "Shares of Corvane Systems rose 9% after the networking company beat first-quarter forecasts with revenue of $2.3 billion and lifted its outlook to $9.8 billion."
+    )
+    static let analysis = (
+        "Corvane's raised outlook rests on data-centre switches",
+        "Corvane Systems' first-quarter revenue of $2.3 billion beat forecasts, and analysts said the raised outlook of $9.8 billion showed demand for data-centre switches."
+    )
+
+    static func store() async throws -> (SQLiteStore, Int64) {
+        let store = try SQLiteStore.inMemory()
+        let user = try await store.localUser()
+        let subscription = try await store.subscribe(userID: user.id, feedURL: "https://a.example/feed", title: nil, folder: nil, now: ArticleFactory.baseDate)
+        return (store, subscription.source.id)
+    }
+
+    @Test func storiesSavedByAnotherUpdaterAreReadAgain() async throws {
+        let (store, sourceID) = try await Self.store()
+        let kept = StoryUpdater(store: store)
+        _ = try await store.insertArticles([Self.article(sourceID, "a", Self.earnings.0, Self.earnings.1, hours: 0)])
+        #expect(try await kept.run() == 1)
+
+        // Another process places the follow-up in the same story.
+        _ = try await store.insertArticles([Self.article(sourceID, "b", Self.followUp.0, Self.followUp.1, hours: 5)])
+        #expect(try await StoryUpdater(store: store).run() == 1)
+
+        // The first updater's kept clusterer no longer knows the story's second article: it
+        // must read the story again, or its save would drop what the other process added.
+        _ = try await store.insertArticles([Self.article(sourceID, "c", Self.analysis.0, Self.analysis.1, hours: 10)])
+        #expect(try await kept.run() == 1)
+        let stories = try await store.stories(activeSince: .distantPast, userID: nil)
+        #expect(stories.count == 1)
+        #expect(stories.first?.signature.articleCount == 3)
+        #expect(stories.first?.signature.outlets.sorted() == ["a.example", "b.example", "c.example"])
+    }
+
+    @Test func aKeptClustererPlacesAsAStoredOneWould() async throws {
+        let (store, sourceID) = try await Self.store()
+        let updater = StoryUpdater(store: store)
+        for (index, article) in [Self.earnings, Self.followUp, Self.analysis].enumerated() {
+            _ = try await store.insertArticles([Self.article(sourceID, "k\(index)", article.0, article.1, hours: Double(index) * 5)])
+            #expect(try await updater.run() == 1)
+        }
+        let generation = try await store.clusteringGeneration()
+        #expect(generation == 3)
+        let stories = try await store.stories(activeSince: .distantPast, userID: nil)
+        #expect(stories.map(\.signature.articleCount) == [3])
+    }
+}
