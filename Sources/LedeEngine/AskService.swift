@@ -7,6 +7,8 @@ public struct AskService: Sendable {
     let store: any LedeStore
     var finder = AnswerFinder()
     var passageLimit = 60
+    /// How many of the first search's articles the second look reads.
+    var articleLimit = 8
 
     public init(store: any LedeStore) {
         self.store = store
@@ -49,9 +51,39 @@ public struct AskService: Sendable {
     private func find(
         _ analysis: QuestionAnalysis, userID: Int64, scope: Int64?, before: Date?, preferredStory: Int64?
     ) async throws -> AnswerFinder.Finding {
-        let passages = try await store.searchPassages(
+        var passages = try await store.searchPassages(
             PassageQuery(terms: analysis.searchTerms, userID: userID, storyID: scope, publishedBefore: before, limit: passageLimit))
+        passages += try await closerPassages(analysis, among: passages, userID: userID, before: before)
         return finder.find(analysis, in: passages, preferredStory: preferredStory)
+    }
+
+    /// A second look inside the articles the first search found, for the paragraphs with the
+    /// words the question asks about: the first search ranks paragraphs by the names they
+    /// share with the question, so a short paragraph that answers ("Commissioner Dale Amundsen
+    /// voted no.") can rank below many that only name the same project.
+    private func closerPassages(_ analysis: QuestionAnalysis, among found: [Passage], userID: Int64, before: Date?) async throws -> [Passage] {
+        let focusTerms = Array(Set(analysis.focus.flatMap { $0 })).sorted()
+        var articleIDs: [Int64] = []
+        for passage in found where !articleIDs.contains(passage.articleID) && articleIDs.count < articleLimit {
+            articleIDs.append(passage.articleID)
+        }
+        guard !focusTerms.isEmpty, !articleIDs.isEmpty, analysis.focus.count < analysis.searchTerms.count else { return [] }
+        let seen = Set(found.map { PassageKey(articleID: $0.articleID, position: $0.position) })
+        let closer = try await store.searchPassages(
+            PassageQuery(terms: focusTerms, userID: userID, publishedBefore: before, articleIDs: articleIDs, limit: passageLimit))
+        // Ranked on other words, their relevance is put on the first search's scale, below its best.
+        let firstBest = found.map(\.relevance).max() ?? 1
+        let closerBest = closer.map(\.relevance).max() ?? 1
+        return closer.filter { !seen.contains(PassageKey(articleID: $0.articleID, position: $0.position)) }.map { passage in
+            var rescaled = passage
+            rescaled.relevance = closerBest > 0 ? 0.5 * firstBest * passage.relevance / closerBest : 0
+            return rescaled
+        }
+    }
+
+    private struct PassageKey: Hashable {
+        var articleID: Int64
+        var position: Int
     }
 
     static func newConversationID() -> String {

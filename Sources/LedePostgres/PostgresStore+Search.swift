@@ -14,6 +14,8 @@ extension PostgresStore {
             .filter { !$0.isEmpty && seen.insert($0).inserted }
         guard !words.isEmpty else { return [] }
         let weights = try await wordWeights(words)
+        let onlyArticles = query.articleIDs != nil
+        let articleIDs = query.articleIDs ?? []
         let found = try await rows(
             """
             WITH wanted AS (
@@ -29,6 +31,7 @@ extension PostgresStore {
                    OR article.source_id IN (SELECT source_id FROM subscription WHERE user_id = \(query.userID)))
               AND (\(query.storyID)::int8 IS NULL OR article.story_id = \(query.storyID))
               AND (\(query.publishedBefore)::timestamptz IS NULL OR article.published <= \(query.publishedBefore))
+              AND (NOT \(onlyArticles) OR article.id = ANY(\(articleIDs)::int8[]))
             ORDER BY rank DESC, article.id, passage.position
             LIMIT \(query.limit)
             """)

@@ -37,6 +37,10 @@ extension SQLiteStore {
             sql += " AND article.published <= ?"
             filterArguments += [before]
         }
+        if let articleIDs = query.articleIDs {
+            sql += " AND article.id IN (SELECT value FROM json_each(?))"
+            filterArguments += [JSONRendering.string(articleIDs, pretty: false)]
+        }
         sql += " ORDER BY rank LIMIT ?"
         filterArguments += [query.limit]
         // One read: the terms' passage counts and the search see the same snapshot.

@@ -44,6 +44,11 @@ public struct AnswerFinder: Sendable {
             headline.text = passage.title
             sentencesByPassage.append((headline, [passage.title], true))
         }
+        // The first sentence of each paragraph found, to read on from the paragraph before it.
+        var openingSentences: [PassagePosition: String] = [:]
+        for (passage, sentences, isHeadline) in sentencesByPassage where !isHeadline {
+            openingSentences[PassagePosition(articleID: passage.articleID, position: passage.position)] = sentences.first
+        }
         let allStems = sentencesByPassage.flatMap(\.sentences).map { Set(Terms.terms(in: $0)) }
         let slotWeights = zip(question.focus, question.focusWeights).map { slot, weight -> Double in
             let containing = allStems.filter { !$0.isDisjoint(with: slot) }.count
@@ -57,7 +62,8 @@ public struct AnswerFinder: Sendable {
             let paragraphWords = Set(Terms.words(in: passage.text))
             let paragraphAndTitle = [paragraphWords, titleWords].map(Self.withHyphenParts)
             // Headings and captions (no closing punctuation) state nothing to quote.
-            for sentence in sentences where sentence.split(separator: " ").count >= 5 && (isHeadline || Self.endsLikeASentence(sentence)) {
+            for (index, first) in sentences.enumerated() where first.split(separator: " ").count >= 5 && (isHeadline || Self.endsLikeASentence(first)) {
+                var sentence = first
                 let words = Terms.words(in: sentence)
                 let wordSet = Set(words)
                 let stems = Set(words.map(Terms.stem))
@@ -75,32 +81,52 @@ public struct AnswerFinder: Sendable {
                         let found = words.filter { wordSet.contains($0) || paragraphWords.contains($0) || titleWords.contains($0) }.count
                         return 0.6 * Double(found) / Double(words.count)
                     }
-                    entityScore = presence.reduce(0, +) / Double(names.count)
+                    // A name that only sets the scene counts where it is found, and is not missed elsewhere.
+                    let counted = zip(names, presence).filter { words, presence in
+                        presence >= 0.75 || !question.contextNames.contains(words.joined(separator: " "))
+                    }.map(\.1)
+                    entityScore = counted.isEmpty ? 1 : counted.reduce(0, +) / Double(counted.count)
                 }
                 let namesEveryName = Self.namesEveryName(question, in: [Self.withHyphenParts(wordSet)] + paragraphAndTitle)
                 var focusScore = 1.0
                 if totalFocusWeight > 0 {
                     var covered = 0.0
-                    for (slot, weight) in zip(question.focus, slotWeights) {
+                    var total = totalFocusWeight
+                    for ((slot, weight), isContext) in zip(zip(question.focus, slotWeights), question.contextSlots) {
                         if !stems.isDisjoint(with: slot) {
                             covered += weight
                         } else if question.asksForAFigure && !titleStems.isDisjoint(with: slot) {
                             // A figure is read under its article's title ("740 people" under
                             // "… Lake County plant workers"): a title word half covers the slot.
                             covered += weight / 2
+                        } else if isContext {
+                            total -= weight
                         }
                     }
-                    focusScore = covered / totalFocusWeight
+                    focusScore = total > 0 ? covered / total : 0
                 }
                 // A sentence about other names can neither answer nor stand for the sources'
                 // silence, so the costly reading of its figures and names is skipped.
-                let (typeScore, lead) =
-                    namesEveryName ? Self.typeMatch(question, sentence: sentence, figures: FigureExtractor.figures(in: sentence)) : (0, nil)
+                var (typeScore, lead) =
+                    namesEveryName ? Self.typeMatch(question, sentence: sentence, figures: FigureExtractor.figures(in: sentence), outlet: passage.outlet) : (0, nil)
+                // "A Swedish member of the European Parliament asked… In a letter, Karin
+                // Ljungqvist argued…": the one a sentence describes is often named in the next,
+                // in its paragraph or opening the next one.
+                let next = index + 1 < sentences.count
+                    ? sentences[index + 1] : isHeadline ? nil : openingSentences[PassagePosition(articleID: passage.articleID, position: passage.position + 1)]
+                if typeScore == 0, namesEveryName, question.kind == .person, !question.asksForOrganization, let next,
+                    let name = Self.nameAnswering(question, in: next, outlet: passage.outlet)
+                {
+                    sentence += " " + next
+                    (typeScore, lead) = (0.8, name)
+                }
                 let relevance = maxRelevance > 0 ? passage.relevance / maxRelevance : 0
                 let storyBonus = preferredStory != nil && passage.storyID == preferredStory ? 0.08 : 0
                 // A body sentence saying as much as the headline is the better quote.
                 let headlinePenalty = isHeadline ? 0.03 : 0
-                let score = 0.45 * focusScore + 0.3 * entityScore + 0.15 * typeScore + 0.1 * relevance + storyBonus - headlinePenalty
+                // News is written lead first: an article's opening paragraph states its main facts.
+                let leadBonus = passage.position == 0 && !isHeadline ? 0.03 : 0
+                let score = 0.45 * focusScore + 0.3 * entityScore + 0.15 * typeScore + 0.1 * relevance + storyBonus - headlinePenalty + leadBonus
                 candidates.append(
                     Candidate(
                         sentence: sentence, passage: passage, score: score, entityScore: entityScore, focusScore: focusScore,
@@ -115,7 +141,7 @@ public struct AnswerFinder: Sendable {
             let best = candidates.first(where: { Self.answers(question, $0) }), best.score >= top.score - 0.15,
             // A close contender saying the sources do not know ("which it did not name") wins.
             !candidates.prefix(while: { $0.score >= best.score - 0.1 }).contains(where: {
-                $0.entityScore >= 0.5 && $0.focusScore >= 0.3 && Self.saysItDoesNotKnow($0.sentence)
+                $0.entityScore >= 0.5 && $0.focusScore >= 0.3 && Self.saysItDoesNotKnow($0.sentence, question: question)
             })
         else {
             return Finding(answered: false, sentences: Self.distinct(candidates, limit: 2), lead: nil)
@@ -143,7 +169,7 @@ public struct AnswerFinder: Sendable {
         let months = QuestionAnalysis.months(in: candidate.sentence)
         if !question.months.isEmpty && !months.isEmpty && question.months.isDisjoint(with: months) { return false }
         // The source itself says it does not know ("which it did not name").
-        if Self.saysItDoesNotKnow(candidate.sentence) { return false }
+        if Self.saysItDoesNotKnow(candidate.sentence, question: question) { return false }
         switch question.kind {
         case .money, .count, .percentage, .capacity, .date, .duration, .person, .place:
             // The kind of answer asked for carries the evidence; long questions are paraphrased.
@@ -163,7 +189,7 @@ public struct AnswerFinder: Sendable {
     /// a lone abbreviation ("HBM") is not required, as sources often spell it out.
     static func namesEveryName(_ question: QuestionAnalysis, in places: [Set<String>]) -> Bool {
         var missing: [Entity] = []
-        for name in question.ownNames {
+        for name in question.ownNames where !question.contextNames.contains(name.key) {
             let words = Terms.words(in: name.name).flatMap { $0.split(separator: "-").map(String.init) }
                 .filter { !Stopwords.english.contains($0) }
             guard let first = words.first, let last = words.last else { continue }
@@ -195,15 +221,34 @@ public struct AnswerFinder: Sendable {
         "did not identify", "declined to", "would not say", "wouldn't say", "would not disclose", "not disclosed",
         "undisclosed", "unnamed", "not been disclosed", "did not give", "did not provide", "not yet known", "has not said",
         "have not said", "neither company has said", "did not respond", "not been announced", "has not been awarded",
+        "has yet to", "have yet to", "is yet to", "are yet to", "not yet decided", "not yet been",
     ]
 
-    static func saysItDoesNotKnow(_ sentence: String) -> Bool {
+    /// Still being looked for: "while the board searches for a permanent replacement" does not
+    /// know the permanent one, though it may name the interim one.
+    static let searchMarkers = ["searches for a ", "search for a ", "searching for a ", "to find a ", "looking for a "]
+
+    /// Markers about a sum kept secret ("an undisclosed conflict"), which say nothing about
+    /// who did something.
+    static let undisclosedMarkers: Set<String> = ["undisclosed", "not disclosed", "did not disclose", "does not disclose", "would not disclose", "not been disclosed"]
+
+    static func saysItDoesNotKnow(_ sentence: String, question: QuestionAnalysis) -> Bool {
         let lowered = TextNormalizer.comparable(sentence).lowercased()
-        return unknownMarkers.contains { lowered.contains($0) }
+        if unknownMarkers.contains(where: { marker in
+            lowered.contains(marker) && !(question.kind == .person && undisclosedMarkers.contains(marker))
+        }) {
+            return true
+        }
+        let focusStems = Set(question.focus.flatMap { $0 })
+        return searchMarkers.contains { marker in
+            guard let range = lowered.range(of: marker) else { return false }
+            let sought = lowered[range.upperBound...].prefix { $0.isLetter }
+            return !sought.isEmpty && focusStems.contains(Terms.stem(String(sought)))
+        }
     }
 
     /// How well a sentence holds the kind of answer asked for, and the figure or name to lead with.
-    static func typeMatch(_ question: QuestionAnalysis, sentence: String, figures: [Figure]) -> (Double, String?) {
+    static func typeMatch(_ question: QuestionAnalysis, sentence: String, figures: [Figure], outlet: String = "") -> (Double, String?) {
         let lowered = " " + Terms.words(in: sentence).joined(separator: " ") + " "
         let anchors = focusPositions(question, in: sentence)
         /// The figure of one of the kinds nearest the words the question asks about.
@@ -242,7 +287,7 @@ public struct AnswerFinder: Sendable {
         case .person:
             // Prefer a person's name (two or three capitalised words, no company words) to an organisation's.
             // "Chief Financial Officer Nadia Frausto" is the person Nadia Frausto.
-            var names = otherNames(question, sentence).filter { $0.kind != .place }.map(Self.withoutRoleWords)
+            var names = otherNames(question, sentence).filter { $0.kind != .place && !isOutlet($0, outlet) }.map(Self.withoutRoleWords)
             if question.asksForOrganization {
                 // "Which company…" is not answered by a person's name.
                 names = names.filter { $0.kind != .person && !Self.looksLikeAPerson($0) }
@@ -268,6 +313,26 @@ public struct AnswerFinder: Sendable {
             }
             return (0.5, nil)
         }
+    }
+
+    /// The first person a sentence names, other than those the question names; for a "who"
+    /// question not about a role ("who lent…"), an organisation will do too.
+    static func nameAnswering(_ question: QuestionAnalysis, in sentence: String, outlet: String) -> String? {
+        let names = otherNames(question, sentence).map(withoutRoleWords).filter { !isOutlet($0, outlet) }
+        if let person = names.first(where: looksLikeAPerson) { return person.name }
+        return question.asksForPerson ? nil : names.first { $0.kind == .organization }?.name
+    }
+
+    /// Whether a name is the outlet's own ("reviewed by the Harbor Ledger" in harbor-ledger.example).
+    static func isOutlet(_ name: Entity, _ outlet: String) -> Bool {
+        let host = outlet.lowercased().filter { $0.isLetter || $0.isNumber }
+        let words = Terms.words(in: name.name)
+        return !words.isEmpty && host.hasPrefix(words.joined())
+    }
+
+    struct PassagePosition: Hashable {
+        var articleID: Int64
+        var position: Int
     }
 
     /// Names in the sentence that the question does not already name ("Corrowind Financial

@@ -25,9 +25,15 @@ public struct QuestionAnalysis: Sendable, Hashable {
     public var asksForPerson: Bool
     /// How much each focus slot counts: verbs that carry little ("plan", "become") count less.
     public var focusWeights: [Double]
+    /// Whether each focus slot is in a closing clause that says when ("after it announced its
+    /// store closures"): it counts for a sentence that has it, and is not missed in one that has not.
+    public var contextSlots: [Bool]
     /// The names the question itself states, rather than inherits from earlier turns. An
     /// answer must name each of these, or its paragraph or title must.
     public var ownNames: [Entity]
+    /// The names in the closing clause that says when ("after the Stockholm outage"), by key
+    /// and by their words: an answer need not name them.
+    public var contextNames: Set<String>
     /// "Which company…", "what bank…": the answer is an organisation, not a person.
     public var asksForOrganization: Bool
     /// Months the question names ("at the end of May"); an answer about another month is not one.
@@ -71,6 +77,8 @@ public struct QuestionAnalysis: Sendable, Hashable {
         "job": ["job", "staff", "worker", "employe", "posit", "role"],
         "worker": ["worker", "employe", "staff", "job"],
         "buy": ["acquir", "acquisit", "purchas", "bui", "deal", "takeov"],
+        // "Who is buying X?" is answered by "X is being sold to Y".
+        "bui": ["acquir", "acquisit", "purchas", "bui", "deal", "takeov", "sold", "sell", "sale"],
         "acquir": ["acquir", "acquisit", "purchas", "bui", "buy", "deal", "takeov"],
         "sell": ["sale", "sell", "sold", "divest", "wholesal"],
         "rais": ["rais", "round", "fund", "invest", "secur"],
@@ -91,6 +99,10 @@ public struct QuestionAnalysis: Sendable, Hashable {
         "drop": ["fall", "fell", "drop", "declin", "slide", "down", "lose"],
         "lose": ["lose", "lost", "loss", "fall", "drop", "declin"],
         "lend": ["lend", "loan", "credit", "financ", "lender", "debt"],
+        "lent": ["lend", "loan", "credit", "financ", "lender", "debt"],
+        // Sources write "CEO" where readers ask for the chief executive.
+        "chief": ["chief", "ceo", "cfo", "coo"],
+        "execut": ["execut", "ceo"],
         "earn": ["earn", "revenu", "incom", "profit", "fee"],
         "final": ["final", "rais", "revis", "new", "improv", "sweeten"],
         "agre": ["agre", "deal", "accept", "sign"],
@@ -99,6 +111,8 @@ public struct QuestionAnalysis: Sendable, Hashable {
         "vote": ["vote", "ballot", "approv", "meet"],
         "sue": ["sue", "lawsuit", "su", "court", "complaint"],
         "strike": ["strike", "walkout", "union", "worker"],
+        "cyberattack": ["cyberattack", "attack", "hack", "breach", "ransomwar", "intrus"],
+        "hack": ["hack", "attack", "breach", "intrus"],
         "lead": ["lead", "led", "head", "anchor"],
         "right": ["immedi", "now", "upfront", "initi", "right"],
         "immedi": ["immedi", "now", "upfront", "initi"],
@@ -115,6 +129,8 @@ public struct QuestionAnalysis: Sendable, Hashable {
     static let personRoles: Set<String> = [
         "ceo", "chief", "executive", "president", "chair", "chairman", "chairwoman", "founder", "head", "minister",
         "director", "governor", "mayor", "senator", "analyst", "spokesperson", "spokesman", "spokeswoman", "judge", "manager",
+        "ceo", "cfo", "commissioner", "official", "officials", "member", "lawmaker", "lawmakers", "legislator", "prosecutor",
+        "attorney", "lawyer", "economist", "secretary", "representative", "candidate", "chancellor", "premier", "trustee",
     ]
 
     /// Nouns whose instances have names: "which bank", "what firm".
@@ -130,6 +146,17 @@ public struct QuestionAnalysis: Sendable, Hashable {
         "company", "companies", "firm", "firms", "bank", "banks", "chain", "fund", "lender", "lenders", "carrier", "carriers",
         "operator", "operators", "agency", "regulator", "supplier", "suppliers", "vendor", "startup", "manufacturer", "maker",
         "utility", "retailer", "brand", "insurer", "automaker", "airline", "contractor",
+    ]
+
+    /// Words that open a clause saying when: "after", "following".
+    static let contextWords: Set<String> = ["after", "following", "since", "amid", "despite"]
+
+    /// The words of a figure the question states ("$150 million"), matched as a figure instead.
+    static let magnitudes: Set<String> = ["million", "billion", "trillion", "thousand", "bn", "mn"]
+
+    /// Nouns for a change in an amount: "what pay rise" asks for a sum or a percentage.
+    static let changeNouns: Set<String> = [
+        "rise", "raise", "increase", "hike", "discount", "premium", "markup", "surcharge", "reduction", "decrease",
     ]
 
     /// Words that ask about a sum paid, charged or earned.
@@ -173,6 +200,14 @@ public struct QuestionAnalysis: Sendable, Hashable {
         ownNames = EntityExtractor.entities(inSentences: [question])
         let names = ownNames.map(\.name)
         entityWords = names.map { Terms.words(in: $0) } + entities.dropFirst(names.count).map { Terms.words(in: $0) }
+        // "… after it announced its store closures": a closing clause that says when sets the
+        // scene; an answer need not repeat it.
+        let contextStart = words.indices.dropFirst(3).first { Self.contextWords.contains(words[$0]) } ?? words.endIndex
+        contextNames = Set(
+            ownNames.filter { name in
+                guard let first = Terms.words(in: name.name).first, let position = words.firstIndex(of: first) else { return false }
+                return position > contextStart
+            }.flatMap { [$0.key, Terms.words(in: $0.name).joined(separator: " ")] })
         if let which = words.firstIndex(where: { $0 == "which" || $0 == "what" }) {
             asksForOrganization = words[(which + 1)...].prefix(4).contains(where: Self.organizationNouns.contains)
         } else {
@@ -182,21 +217,25 @@ public struct QuestionAnalysis: Sendable, Hashable {
 
         let entityWordSet = Set(entityWords.flatMap { $0 })
         var focus: [Set<String>] = []
+        var inContext: [Bool] = []
         var seen = Set<String>()
-        for word in words where !Self.questionWords.contains(word) && !Stopwords.english.contains(word)
-            && !entityWordSet.contains(word) && !word.allSatisfy(\.isNumber) && word.count > 1
+        for (position, word) in words.enumerated() where !Self.questionWords.contains(word) && !Stopwords.english.contains(word)
+            && !entityWordSet.contains(word) && !word.allSatisfy(\.isNumber) && word.count > 1 && !Self.magnitudes.contains(word)
         {
             let stem = Terms.stem(word)
             guard seen.insert(stem).inserted else { continue }
             var alternatives: Set<String> = [stem]
             for (key, others) in Self.related where stem.hasPrefix(key) { alternatives.formUnion(others) }
             focus.append(alternatives)
+            inContext.append(position > contextStart)
         }
         self.focus = focus
-        focusWeights = focus.map { slot in slot.contains(where: Self.lightVerbs.contains) ? 0.3 : 1 }
+        focusWeights = zip(focus, inContext).map { slot, inContext in slot.contains(where: Self.lightVerbs.contains) || inContext ? 0.3 : 1 }
+        // A question that is all clause ("what happened after the vote?") keeps it as its focus.
+        contextSlots = inContext.contains(false) ? inContext : inContext.map { _ in false }
         isYesNo = ["did", "does", "do", "is", "was", "were", "are", "will", "has", "have", "can", "could", "would"].contains(words.first ?? "")
         asksForPerson = kind == .person && words.contains(where: Self.personRoles.contains)
-        asksForMoneyOnly = kind == .money && words.contains(where: Self.paymentWords.contains)
+        asksForMoneyOnly = kind == .money && words.contains(where: Self.paymentWords.contains) && !words.contains(where: Self.changeNouns.contains)
         figureKeys = Set(FigureExtractor.figures(in: question).map(\.key))
         var terms = focus.flatMap { $0 }
         terms += entityWords.flatMap { $0 }
@@ -229,12 +268,19 @@ public struct QuestionAnalysis: Sendable, Hashable {
         }
         if has("how long") { return .duration }
         if has("when") || has("what date") || has("what day") || has("which day") || has("what year") { return .date }
-        if has("where") || has("which country") || has("which city") || has("which state") || has("which region") { return .place }
+        // "Which state official…" asks for a person, not a state.
+        let asksForAPlace = ["country", "city", "state", "region"].contains { place in
+            has("which \(place)") && !words.drop { $0 != place }.dropFirst().prefix(1).contains(where: { Self.personRoles.contains($0) || Self.nameNouns.contains($0) })
+        }
+        if has("where") || asksForAPlace { return .place }
         if has("who") || has("whom") { return .person }
-        // "Which company…", "which two European operators…", "what firm…": a name is the answer.
+        // "Which company…", "which two European operators…", "what firm…", "which commissioner…":
+        // a name is the answer.
         if let which = words.firstIndex(where: { $0 == "which" || $0 == "what" }) {
             let following = words[(which + 1)...].prefix(4)
-            if following.contains(where: Self.nameNouns.contains) { return .person }
+            if following.contains(where: { Self.nameNouns.contains($0) || Self.personRoles.contains($0) }) { return .person }
+            // "What pay rise…", "what price increase…": the answer is an amount.
+            if words[(which + 1)...].prefix(2).contains(where: Self.changeNouns.contains) { return .money }
         }
         if has("why") || has("what caused") || has("what led to") || has("what triggered") || has("what prompted") { return .reason }
         if has("what happens next") || has("what comes next") || has("what happens if") || has("what next") || has("what will") {

@@ -75,13 +75,17 @@ public enum EntityExtractor {
             current = []
             pendingConnectors = []
         }
-        for rawWord in sentence.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "—" || $0 == "/" }) {
+        let rawWords = sentence.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "—" || $0 == "/" })
+        for (index, rawWord) in rawWords.enumerated() {
             defer { position += 1 }
             let leading = rawWord.first.map { "\"“‘'(".contains($0) } ?? false
             var word = rawWord.trimming("\"“”‘’'()[]:;!?")
-            for suffix in ["'s", "’s"] where word.hasSuffix(suffix) { word.removeLast(suffix.count) }
-            // A possessive ends a name: "Quillon Cloud's Stockholm region" names two things.
-            let possessive = rawWord.hasSuffix("'s") || rawWord.hasSuffix("’s") || (rawWord.count > 2 && (rawWord.hasSuffix("s'") || rawWord.hasSuffix("s’")))
+            // A possessive ends a name: "Quillon Cloud's Stockholm region" names two things;
+            // but "Brouwer's Markets" and "McDonald's Corp." are one.
+            let possessive =
+                (rawWord.hasSuffix("'s") || rawWord.hasSuffix("’s") || (rawWord.count > 2 && (rawWord.hasSuffix("s'") || rawWord.hasSuffix("s’"))))
+                && !(index + 1 < rawWords.count && Self.isCompanyWord(rawWords[index + 1]))
+            if possessive { for suffix in ["'s", "’s"] where word.hasSuffix(suffix) { word.removeLast(suffix.count) } }
             let endsClause = possessive || (rawWord.last.map { ",;:.!?)\"”".contains($0) } ?? false)
             // Keep "Inc." and "U.S." whole; drop a sentence's final full stop.
             if word.hasSuffix("."), !corporateSuffixes.contains(word.lowercased()), !isAcronym(word) { word.removeLast() }
@@ -116,6 +120,13 @@ public enum EntityExtractor {
             while let last = words.last, connectors.contains(last.lowercased()) { words.removeLast() }
             return words.isEmpty ? nil : (words.joined(separator: " "), startsSentence)
         }
+    }
+
+    /// A capitalised word that ends a company's name: "Markets", "Corp.", "Stores".
+    static func isCompanyWord(_ raw: Substring) -> Bool {
+        guard raw.first?.isUppercase == true else { return false }
+        let word = String(raw).trimming("\"“”‘’'()[]:;!?,.").lowercased()
+        return organisationWords.contains(word) || corporateSuffixes.contains(word)
     }
 
     static func isAcronym(_ word: String) -> Bool {
@@ -190,25 +201,67 @@ public enum EntityExtractor {
         "resources", "management", "logistics", "outfitters", "goods", "steel", "insurance", "software", "solutions",
         "industries", "telecom", "mining", "foods", "brands", "stores", "investments", "analytics", "devices",
         "electronics", "cosmetics", "transmission", "utilities", "airways", "pharma", "materials", "chemicals",
+        "grocers", "grocery", "markets", "supermarkets", "pharmacy", "hospital", "hospitals", "clinic", "college",
+        "bancorp", "bancshares", "trust", "association", "federation", "foundation", "society", "company",
+        "corporation", "partnership", "studios", "entertainment", "games", "automotive", "aerospace", "defense",
+        "shipping", "railways", "railroad", "transit", "petroleum", "minerals", "metals", "biotech", "biosciences",
+        "genomics", "medical", "healthcare", "dynamics", "instruments", "digital", "interactive", "mobile",
+        "telecommunications", "broadcasting", "network", "laboratories", "consulting", "advisors", "advisers",
+        "equity", "lending", "payments", "pay", "finance", "realty", "properties", "hotels", "resorts",
+        "restaurants", "apparel", "farms", "board", "bureau", "administration", "tribunal", "committee",
     ]
 
     static func kind(of name: String) -> Entity.Kind {
+        // "US", "EU" and "UK" are written like acronyms but name places.
+        if let place = Gazetteer.places[name.lowercased()] { return place }
         let words = name.lowercased().split(separator: " ").map(String.init)
         if words.contains(where: organisationWords.contains) || isAcronym(name) { return .organization }
-        if let place = Gazetteer.places[name.lowercased()] { return place }
         return .other
     }
 }
 
-/// A few well-known places, so that "Europe" or "Texas" are not taken for companies.
+/// Well-known places, so that "Europe", "Texas" or "the EU" are not taken for companies or people.
 enum Gazetteer {
     static let places: [String: Entity.Kind] = Dictionary(
-        uniqueKeysWithValues: [
-            "europe", "asia", "africa", "america", "north america", "south america", "latin america",
-            "united states", "us", "u.s", "usa", "china", "japan", "india", "germany", "france", "britain",
-            "united kingdom", "uk", "u.k", "ireland", "netherlands", "spain", "italy", "canada", "mexico", "brazil",
-            "australia", "singapore", "taiwan", "korea", "south korea", "texas", "california", "virginia",
-            "new york", "london", "paris", "berlin", "tokyo", "beijing", "brussels", "washington", "ohio",
-            "oregon", "arizona", "georgia", "frankfurt", "dublin", "amsterdam", "seattle", "san francisco",
-        ].map { ($0, Entity.Kind.place) })
+        uniqueKeysWithValues: (regions + countries + states + cities).map { ($0, Entity.Kind.place) })
+
+    static let regions = [
+        "europe", "asia", "africa", "america", "americas", "north america", "south america", "latin america", "middle east",
+        "scandinavia", "nordics", "baltics", "balkans", "caribbean", "oceania", "eu", "european union", "eurozone",
+        "midwest", "new england", "gulf coast", "west coast", "east coast", "silicon valley", "wall street",
+    ]
+
+    static let countries = [
+        "united states", "us", "u.s", "u.s.", "usa", "china", "japan", "india", "germany", "france", "britain",
+        "great britain", "united kingdom", "uk", "u.k", "u.k.", "england", "scotland", "wales", "ireland",
+        "netherlands", "belgium", "luxembourg", "spain", "portugal", "italy", "greece", "austria", "switzerland",
+        "sweden", "norway", "denmark", "finland", "iceland", "poland", "czech republic", "hungary", "romania",
+        "bulgaria", "ukraine", "russia", "turkey", "israel", "egypt", "saudi arabia", "united arab emirates", "uae",
+        "qatar", "iran", "iraq", "pakistan", "bangladesh", "indonesia", "malaysia", "thailand", "vietnam",
+        "philippines", "singapore", "taiwan", "korea", "south korea", "north korea", "australia", "new zealand",
+        "canada", "mexico", "brazil", "argentina", "chile", "peru", "colombia", "venezuela", "nigeria", "kenya",
+        "south africa", "ethiopia", "morocco", "ghana",
+    ]
+
+    static let states = [
+        "alabama", "alaska", "arizona", "arkansas", "california", "colorado", "connecticut", "delaware", "florida",
+        "georgia", "hawaii", "idaho", "illinois", "indiana", "iowa", "kansas", "kentucky", "louisiana", "maine",
+        "maryland", "massachusetts", "michigan", "minnesota", "mississippi", "missouri", "montana", "nebraska",
+        "nevada", "new hampshire", "new jersey", "new mexico", "new york", "north carolina", "north dakota", "ohio",
+        "oklahoma", "oregon", "pennsylvania", "rhode island", "south carolina", "south dakota", "tennessee", "texas",
+        "utah", "vermont", "virginia", "washington", "west virginia", "wisconsin", "wyoming", "ontario", "quebec",
+        "british columbia", "alberta", "bavaria", "catalonia",
+    ]
+
+    static let cities = [
+        "london", "paris", "berlin", "munich", "frankfurt", "hamburg", "madrid", "barcelona", "rome", "milan",
+        "vienna", "zurich", "geneva", "brussels", "amsterdam", "rotterdam", "dublin", "stockholm", "oslo",
+        "copenhagen", "helsinki", "warsaw", "prague", "budapest", "lisbon", "athens", "istanbul", "moscow", "kyiv",
+        "dubai", "riyadh", "tel aviv", "cairo", "lagos", "nairobi", "johannesburg", "mumbai", "delhi", "new delhi",
+        "bangalore", "bengaluru", "tokyo", "osaka", "seoul", "beijing", "shanghai", "shenzhen", "hong kong",
+        "taipei", "jakarta", "sydney", "melbourne", "toronto", "vancouver", "montreal", "mexico city", "sao paulo",
+        "buenos aires", "santiago", "new york city", "los angeles", "san francisco", "seattle", "chicago", "boston",
+        "houston", "dallas", "austin", "atlanta", "miami", "denver", "phoenix", "detroit", "philadelphia",
+        "pittsburgh", "san diego", "san jose", "portland", "minneapolis", "nashville", "las vegas", "washington, d.c.",
+    ]
 }

@@ -183,16 +183,19 @@ public enum FigureExtractor {
             let written = String(characters[tokens[start].start..<tokens[last].end])
             return (Figure(kind: .date, value: value, unit: "date", asWritten: written), last + 1)
         }
-        if let month = month(start), isDay(number(start + 1)), let day = number(start + 1) {
+        // "Aug. 19": an abbreviated month may end with a full stop.
+        let abbreviated = start + 1 < tokens.count && tokens[start + 1].kind == .other(".") && (tokens[start].word?.count ?? 0) <= 4
+        let dayIndex = abbreviated ? start + 2 : start + 1
+        if let month = month(start), isDay(number(dayIndex)), let day = number(dayIndex) {
             // Optional ", 2026".
-            var last = start + 1
+            var last = dayIndex
             var year: Double?
-            if start + 3 < tokens.count, tokens[start + 2].kind == .other(","), isYear(number(start + 3)) {
-                year = number(start + 3)
-                last = start + 3
-            } else if isYear(number(start + 2)) {
-                year = number(start + 2)
-                last = start + 2
+            if dayIndex + 2 < tokens.count, tokens[dayIndex + 1].kind == .other(","), isYear(number(dayIndex + 2)) {
+                year = number(dayIndex + 2)
+                last = dayIndex + 2
+            } else if isYear(number(dayIndex + 1)) {
+                year = number(dayIndex + 1)
+                last = dayIndex + 1
             }
             return make(year: year, month: month, day: day, last: last)
         }

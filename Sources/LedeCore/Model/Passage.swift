@@ -37,13 +37,19 @@ public struct PassageQuery: Sendable, Hashable {
     public var userID: Int64?
     public var storyID: Int64?
     public var publishedBefore: Date?
+    /// Only these articles' paragraphs, when given.
+    public var articleIDs: [Int64]?
     public var limit: Int
 
-    public init(terms: [String], userID: Int64? = nil, storyID: Int64? = nil, publishedBefore: Date? = nil, limit: Int = 60) {
+    public init(
+        terms: [String], userID: Int64? = nil, storyID: Int64? = nil, publishedBefore: Date? = nil, articleIDs: [Int64]? = nil,
+        limit: Int = 60
+    ) {
         self.terms = terms
         self.userID = userID
         self.storyID = storyID
         self.publishedBefore = publishedBefore
+        self.articleIDs = articleIDs
         self.limit = limit
     }
 }

@@ -91,5 +91,63 @@ extension AnswerFinderTests {
         #expect(finding.answered)
         #expect(finding.lead == "Nadia Frausto")
     }
+
+    @Test func theOneASentenceDescribesIsNamedInTheNext() {
+        var first = Self.passage(
+            "A Swedish member of the European Parliament on Tuesday asked regulators to consider designating Quillon Cloud a critical provider.",
+            title: "Lawmaker asks EU to weigh oversight of Quillon Cloud")
+        var second = Self.passage(
+            "In a letter reviewed by the Wire, Karin Ljungqvist argued that the outage showed how much depended on one provider.",
+            title: "Lawmaker asks EU to weigh oversight of Quillon Cloud")
+        second.position = 1
+        first.position = 0
+        let finding = Self.find("Which member of the European Parliament asked regulators to consider designating Quillon Cloud a critical provider?", [first, second])
+        #expect(finding.answered)
+        #expect(finding.lead == "Karin Ljungqvist")
+    }
+
+    @Test func aSearchStillUnderWayIsNotAnAnswer() {
+        let passages = [
+            Self.passage(
+                "Chief Financial Officer Nadia Frausto was named interim chief executive of Varnell Microsystems while the board searches for a permanent replacement.",
+                title: "Varnell chief executive Kellaway resigns")
+        ]
+        #expect(!Self.find("Who will be Varnell Microsystems' permanent chief executive?", passages).answered)
+        #expect(Self.find("Who became interim chief executive of Varnell Microsystems?", passages).lead == "Nadia Frausto")
+    }
+
+    @Test func aClauseSayingWhenNeedNotBeRepeated() {
+        let passages = [
+            Self.passage(
+                "The new term loan of $150 million comes from Granary Street Capital, a private credit firm, according to a filing by Hearthwell Home.",
+                title: "Hearthwell Home extends its credit line")
+        ]
+        let finding = Self.find("Who lent Hearthwell Home $150 million after it announced its store closures?", passages)
+        #expect(finding.answered)
+        #expect(finding.lead == "Granary Street Capital")
+    }
 }
 
+@Suite struct QuestionAnalysisTests {
+    @Test func aRoleAfterWhichAsksForAPerson() {
+        let commissioner = QuestionAnalysis(question: "Which commissioner voted against the Cottonwood Link permit in Kansas?")
+        #expect(commissioner.kind == .person)
+        #expect(commissioner.asksForPerson)
+        let official = QuestionAnalysis(question: "Which state official subpoenaed Corrowind over its overdraft fees?")
+        #expect(official.kind == .person)
+        #expect(QuestionAnalysis(question: "Which state will host the new plant?").kind == .place)
+    }
+
+    @Test func aChangeInAnAmountAsksForAFigure() {
+        let question = QuestionAnalysis(question: "What pay rise ended the strike at the Cerro Pallar copper mine?")
+        #expect(question.kind == .money)
+        #expect(!question.asksForMoneyOnly)
+    }
+
+    @Test func theClosingClauseSetsTheScene() {
+        let question = QuestionAnalysis(question: "Where will Quillon Cloud open a second Nordic region after the Stockholm outage?")
+        #expect(question.contextNames.contains("stockholm"))
+        #expect(!question.contextNames.contains("quillon cloud"))
+        #expect(zip(question.focus, question.contextSlots).contains { $0.0.contains("outag") && $0.1 })
+    }
+}

@@ -27,4 +27,18 @@ import Testing
         let entities = EntityExtractor.entities(inSentences: ["However, the plan changed.", "Officials met on Monday in Brussels."])
         #expect(entities.map(\.key) == ["brussels"])
     }
+
+    @Test func aPossessiveBeforeACompanyWordIsPartOfTheName() {
+        let entities = EntityExtractor.entities(inSentences: ["Shoppers at Brouwer's Markets were told on Monday.", "Sales at McDonald's Corp. rose."])
+        #expect(entities.contains { $0.name == "Brouwer's Markets" && $0.kind == .organization })
+        #expect(entities.contains { $0.key == "mcdonalds" })
+        let split = EntityExtractor.entities(inSentences: ["The outage hit Quillon Cloud's Stockholm region."])
+        #expect(Set(split.map(\.key)) == ["quillon cloud", "stockholm"])
+    }
+
+    @Test func placesWrittenLikeAcronymsArePlaces() {
+        let entities = EntityExtractor.entities(inSentences: ["Regulators in the EU and the U.S. asked Halden Micro for records."])
+        #expect(entities.first { $0.key == "eu" }?.kind == .place)
+        #expect(entities.first { $0.name == "U.S." }?.kind == .place)
+    }
 }

@@ -48,6 +48,8 @@ import Testing
         ("The deal was announced on April 20, 2026.", "April 20, 2026"),
         ("The deal was announced on 20 April 2026.", "April 20, 2026"),
         ("The deal was announced on 2026-04-20.", "April 20, 2026"),
+        ("Shareholders vote on Aug. 19.", "August 19"),
+        ("The rule took effect on Sept. 3, 2025.", "September 3, 2025"),
         ("The rules take effect by 2030.", "2030"),
     ]
 
