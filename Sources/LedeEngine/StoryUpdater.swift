@@ -30,6 +30,11 @@ public struct StoryUpdater: Sendable {
     /// - Returns: how many articles were placed.
     @discardableResult
     public func run() async throws -> Int {
+        // Two clusterings at once would both place the same unplaced articles.
+        try await memory.exclusively { try await placeAll() }
+    }
+
+    private func placeAll() async throws -> Int {
         var placed = 0
         while true {
             let articles = try await store.unclusteredArticles(limit: batchSize)
@@ -85,8 +90,10 @@ public struct StoryUpdater: Sendable {
     }
 }
 
-/// A clusterer kept between clustering batches. It is used again only while the store's
-/// clustering generation shows that nobody else has saved stories since it was kept.
+/// A clusterer kept between clustering batches, and the turn of the updaters that share it:
+/// in one process (`lede serve` with its job runner) they run one at a time. The kept
+/// clusterer is used again only while the store's clustering generation shows that nobody
+/// else has saved stories since it was kept.
 public final class ClusteringMemory: Sendable {
     struct Kept: Sendable {
         var clusterer: StoryClusterer
@@ -94,9 +101,48 @@ public final class ClusteringMemory: Sendable {
         var placedSinceFrequencies: Int
     }
 
+    private struct Turns {
+        var busy = false
+        var waiting: [CheckedContinuation<Void, Never>] = []
+    }
+
     private let kept = Mutex<Kept?>(nil)
+    private let turns = Mutex<Turns>(Turns())
 
     public init() {}
+
+    /// Runs `body` when no other updater sharing this memory is running, in the order asked.
+    public func exclusively<Result>(_ body: () async throws -> Result) async rethrows -> Result {
+        await waitForTurn()
+        defer { endTurn() }
+        return try await body()
+    }
+
+    private func waitForTurn() async {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            let mayGo = turns.withLock { turns in
+                if turns.busy {
+                    turns.waiting.append(continuation)
+                    return false
+                }
+                turns.busy = true
+                return true
+            }
+            if mayGo { continuation.resume() }
+        }
+    }
+
+    /// Hands the turn to the next waiting updater, if any.
+    private func endTurn() {
+        let next = turns.withLock { turns -> CheckedContinuation<Void, Never>? in
+            guard !turns.waiting.isEmpty else {
+                turns.busy = false
+                return nil
+            }
+            return turns.waiting.removeFirst()
+        }
+        next?.resume()
+    }
 
     /// Takes the kept clusterer out: a run that fails before keeping one leaves nothing behind.
     func take() -> Kept? {

@@ -1,4 +1,5 @@
 import Foundation
+import LedeEngine
 
 /// How the web app is served and how strict it is.
 public struct WebConfiguration: Sendable {
@@ -21,9 +22,21 @@ public struct WebConfiguration: Sendable {
     public var publicURL: String?
     /// How long a rendered edition is reused before the store is read again.
     public var editionCacheLifetime: TimeInterval = 60
+    /// Who groups the articles a reader's "fetch now" brings into stories.
+    public var storyGrouping: StoryGrouping = .inProcess(ClusteringMemory())
 
     public init() {}
 
     /// The smallest Bcrypt cost accepted, whatever is configured.
     public static let minimumBcryptCost: UInt8 = 10
+}
+
+/// Who groups new articles into stories after a reader's "fetch now".
+public enum StoryGrouping: Sendable {
+    /// This process, taking turns with the process's own job runner (which shares the memory)
+    /// so that two clusterings never run at once: one machine on SQLite.
+    case inProcess(ClusteringMemory)
+    /// The `lede worker` processes, through a clustering job in the store's queue: several
+    /// servers and workers on PostgreSQL, where no server may cluster beside the workers.
+    case byWorkers
 }

@@ -29,7 +29,8 @@ struct WebServices: Sendable {
         self.logger = logger
         editions = ReaderEditions(store: store, clock: clock, cache: EditionCache(lifetime: configuration.editionCacheLifetime))
         stories = StoryLookup(store: store, clock: clock)
-        fetchJobs = FetchJobs(store: store, fetcher: fetcher, clock: clock, editions: editions, logger: logger)
+        fetchJobs = FetchJobs(
+            store: store, fetcher: fetcher, clock: clock, editions: editions, grouping: configuration.storyGrouping, logger: logger)
         loginLimiter = LoginRateLimiter(limit: configuration.loginFailureLimit, window: configuration.loginWindow)
         passwords = PasswordHasher(cost: configuration.bcryptCost)
     }

@@ -69,3 +69,37 @@ import Testing
         #expect(stories.map(\.signature.articleCount) == [3])
     }
 }
+
+/// Updaters sharing one memory (the web app's "fetch now" and the job runner in one process)
+/// take turns.
+@Suite struct ClusteringMemoryTests {
+    actor Log {
+        var events: [String] = []
+        func add(_ event: String) { events.append(event) }
+    }
+
+    @Test func sharersRunOneAtATimeInTheOrderAsked() async throws {
+        let memory = ClusteringMemory()
+        let log = Log()
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for name in ["a", "b", "c"] {
+                group.addTask {
+                    try await memory.exclusively {
+                        await log.add("\(name) in")
+                        try await Task.sleep(for: .milliseconds(30))
+                        await log.add("\(name) out")
+                    }
+                }
+                try await Task.sleep(for: .milliseconds(5))
+            }
+            try await group.waitForAll()
+        }
+        let events = await log.events
+        #expect(events.count == 6)
+        // Every "in" is followed by its own "out": no two ran at once.
+        for index in stride(from: 0, to: events.count, by: 2) {
+            #expect(events[index].hasSuffix(" in"))
+            #expect(events[index + 1] == events[index].replacingOccurrences(of: " in", with: " out"))
+        }
+    }
+}

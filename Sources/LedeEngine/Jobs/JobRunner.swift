@@ -42,14 +42,17 @@ public final class JobRunner: Sendable {
     }
 
     private let totals = Mutex<Totals>(Totals())
-    /// The clusterer kept between this runner's clustering jobs.
-    private let clusteringMemory = ClusteringMemory()
+    /// The clusterer kept between this runner's clustering jobs, shared with whatever else
+    /// clusters in this process so that two clusterings never run at once.
+    public let clusteringMemory: ClusteringMemory
 
     public init(
         store: any LedeStore, fetcher: HTTPFetcher, configuration: JobRunnerConfiguration = JobRunnerConfiguration(),
-        logger: Logger = Logger(label: "lede.worker"), moment: @escaping @Sendable () -> Date = { Date() }
+        logger: Logger = Logger(label: "lede.worker"), moment: @escaping @Sendable () -> Date = { Date() },
+        clusteringMemory: ClusteringMemory = ClusteringMemory()
     ) {
         self.store = store
+        self.clusteringMemory = clusteringMemory
         self.fetcher = fetcher
         self.configuration = configuration
         self.logger = logger

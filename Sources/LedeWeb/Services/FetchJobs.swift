@@ -32,14 +32,16 @@ final class FetchJobs: Sendable {
     private let clock: WebClock
     private let editions: ReaderEditions
     private let logger: Logger
+    private let grouping: StoryGrouping
     private let progress = Mutex<[Int64: Progress]>([:])
     private let queue = JobQueue()
 
-    init(store: any LedeStore, fetcher: HTTPFetcher, clock: WebClock, editions: ReaderEditions, logger: Logger) {
+    init(store: any LedeStore, fetcher: HTTPFetcher, clock: WebClock, editions: ReaderEditions, grouping: StoryGrouping, logger: Logger) {
         self.store = store
         self.fetcher = fetcher
         self.clock = clock
         self.editions = editions
+        self.grouping = grouping
         self.logger = logger
     }
 
@@ -89,16 +91,27 @@ final class FetchJobs: Sendable {
             }
             let reports = try await FeedIngestor(store: store, fetcher: fetcher, progress: reporter, logger: logger)
                 .ingestAll(now: clock.now(), force: true, userID: userID)
-            update(userID) { $0.message = "Grouping articles into stories…" }
-            try await StoryUpdater(store: store).run()
-            if let profile {
-                update(userID) { $0.message = "Writing today's edition…" }
-                try await editions.rewriteToday(for: profile, userID: userID)
-            } else {
-                editions.cache.invalidate(userID: userID)
-            }
             let added = reports.reduce(0) { $0 + $1.newArticles }
             let failed = reports.filter { $0.error != nil }.count
+            var grouped = ""
+            switch grouping {
+            case .inProcess(let memory):
+                update(userID) { $0.message = "Grouping articles into stories…" }
+                try await StoryUpdater(store: store, memory: memory).run()
+                if let profile {
+                    update(userID) { $0.message = "Writing today's edition…" }
+                    try await editions.rewriteToday(for: profile, userID: userID)
+                } else {
+                    editions.cache.invalidate(userID: userID)
+                }
+            case .byWorkers:
+                // The workers' clustering job then queues the readers' editions.
+                if added > 0 {
+                    try await store.enqueueJobs([.cluster(at: Date())], now: Date())
+                    grouped = " The workers are grouping them into stories."
+                }
+                editions.cache.invalidate(userID: userID)
+            }
             update(userID) {
                 $0.state = .finished
                 $0.done = $0.total
@@ -106,7 +119,7 @@ final class FetchJobs: Sendable {
                 $0.failedSources = failed
                 $0.finishedAt = clock.now()
                 $0.message = "Fetched \(reports.count) source\(reports.count == 1 ? "" : "s"): \(added) new article\(added == 1 ? "" : "s")"
-                    + (failed > 0 ? ", \(failed) failed (see their last error below)." : ".")
+                    + (failed > 0 ? ", \(failed) failed (see their last error below)." : ".") + grouped
             }
         } catch {
             logger.error("fetch job failed", metadata: ["user.id": "\(userID)", "error": "\(error)"])

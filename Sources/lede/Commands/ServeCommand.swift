@@ -41,8 +41,20 @@ struct ServeCommand: AsyncParsableCommand {
             configuration.publicURL = publicURL
             configuration.bcryptCost = bcryptCost
             let clock = time.isExplicit ? WebClock.starting(at: time.moment) : .system
-            // On SQLite this process also runs the background jobs; on PostgreSQL `lede worker` does.
-            let worker = noWorker ? nil : InProcessWorker.start(location: common.location, store: store, fetchConfiguration: common.fetchConfiguration(), time: time)
+            // On SQLite this process also runs the background jobs, and a reader's "fetch now"
+            // takes turns with them; on PostgreSQL `lede worker` does, and groups stories for it.
+            let clusteringMemory = ClusteringMemory()
+            let worker =
+                noWorker
+                ? nil
+                : InProcessWorker.start(
+                    location: common.location, store: store, fetchConfiguration: common.fetchConfiguration(), time: time,
+                    clusteringMemory: clusteringMemory)
+            if case .sqlite = common.location {
+                configuration.storyGrouping = .inProcess(clusteringMemory)
+            } else {
+                configuration.storyGrouping = .byWorkers
+            }
             do {
                 try await Self.serve(configuration: configuration, store: store, fetchConfiguration: common.fetchConfiguration(), clock: clock) { port in
                     StandardErrorProgress().report("Lede is serving at http://\(Self.displayHost(host)):\(port)/ (Ctrl-C to stop)")

@@ -87,9 +87,10 @@ struct InProcessWorker: Sendable {
     let task: Task<Void, Never>
 
     /// Starts running jobs, or returns `nil` when the database is not SQLite.
-    static func start(location: DatabaseLocation, store: any LedeStore, fetchConfiguration: FetchConfiguration, time: TimeOptions)
-        -> InProcessWorker?
-    {
+    static func start(
+        location: DatabaseLocation, store: any LedeStore, fetchConfiguration: FetchConfiguration, time: TimeOptions,
+        clusteringMemory: ClusteringMemory
+    ) -> InProcessWorker? {
         guard case .sqlite = location else { return nil }
         var logger = Logger(label: "lede.worker")
         logger.logLevel = .notice
@@ -97,7 +98,8 @@ struct InProcessWorker: Sendable {
         var configuration = JobRunnerConfiguration()
         configuration.concurrency = 2
         configuration.drainTimeout = 5
-        let runner = JobRunner(store: store, fetcher: fetcher, configuration: configuration, logger: logger, moment: clock(time))
+        let runner = JobRunner(
+            store: store, fetcher: fetcher, configuration: configuration, logger: logger, moment: clock(time), clusteringMemory: clusteringMemory)
         let task = Task {
             do {
                 try await runner.run()
