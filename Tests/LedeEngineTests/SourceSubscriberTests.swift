@@ -4,29 +4,27 @@ import LedeDemo
 import LedeEngine
 import LedeFetch
 import LedeSQLite
+import LedeTestSupport
 import Testing
 
 /// Subscribing over loopback HTTP to a small site built in the test.
 @Suite struct SourceSubscriberTests {
     /// A site with a feed, a page that links to it, and a page that is not a feed.
     static func withSite(_ body: (SourceSubscriber, SQLiteStore, Int64) async throws -> Void) async throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("lede-site-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: root) }
-        let site = root.appendingPathComponent("sites/news.example")
-        try FileManager.default.createDirectory(at: site, withIntermediateDirectories: true)
-        try Data("[]".utf8).write(to: root.appendingPathComponent("outlets.json"))
-        try Data(#"{"stories": [], "articles": []}"#.utf8).write(to: root.appendingPathComponent("labels.json"))
         let feed = """
             <?xml version="1.0" encoding="utf-8"?>
             <rss version="2.0"><channel><title>News Example</title><link>http://news.example/</link>
             <item><title>First</title><link>http://news.example/first.html</link><guid>1</guid></item>
             </channel></rss>
             """
-        try Data(feed.utf8).write(to: site.appendingPathComponent("feed.rss"))
-        try Data(#"<html><head><link rel="alternate" type="application/rss+xml" href="/feed.rss"></head><body>Home</body></html>"#.utf8)
-            .write(to: site.appendingPathComponent("index.html"))
-        try Data("<html><body><p>Just a page, with no feed anywhere.</p></body></html>".utf8).write(to: site.appendingPathComponent("about.html"))
-
+        let root = try TestSite.write(
+            host: "news.example",
+            files: [
+                "feed.rss": feed,
+                "index.html": #"<html><head><link rel="alternate" type="application/rss+xml" href="/feed.rss"></head><body>Home</body></html>"#,
+                "about.html": "<html><body><p>Just a page, with no feed anywhere.</p></body></html>",
+            ])
+        defer { try? FileManager.default.removeItem(at: root) }
         let server = try await CorpusServer.start(site: try CorpusSite(root: root))
         var configuration = FetchConfiguration()
         configuration.allowPrivateNetworks = true

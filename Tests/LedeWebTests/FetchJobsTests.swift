@@ -4,6 +4,7 @@ import LedeDemo
 import LedeEngine
 import LedeFetch
 import LedeSQLite
+import LedeTestSupport
 import Logging
 import Testing
 @testable import LedeWeb
@@ -12,12 +13,6 @@ import Testing
 /// workers it leaves the grouping to them, so no server ever clusters beside them.
 @Suite struct FetchJobsTests {
     static func withFeed(_ body: (SQLiteStore, HTTPFetcher, Int64) async throws -> Void) async throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("lede-fetch-now-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: root) }
-        let site = root.appendingPathComponent("sites/news.example")
-        try FileManager.default.createDirectory(at: site, withIntermediateDirectories: true)
-        try Data("[]".utf8).write(to: root.appendingPathComponent("outlets.json"))
-        try Data(#"{"stories": [], "articles": []}"#.utf8).write(to: root.appendingPathComponent("labels.json"))
         let feed = """
             <?xml version="1.0" encoding="utf-8"?>
             <rss version="2.0"><channel><title>News Example</title><link>http://news.example/</link>
@@ -25,14 +20,14 @@ import Testing
             <description>Corvane Systems reported first-quarter revenue of $2.3 billion, up 18%, beating forecasts.</description></item>
             </channel></rss>
             """
-        try Data(feed.utf8).write(to: site.appendingPathComponent("feed.rss"))
         let page = """
             <html><head><title>Corvane beats forecasts</title></head><body><article><h1>Corvane beats forecasts</h1>
             <p>Corvane Systems reported first-quarter revenue of $2.3 billion, up 18%, beating analysts' forecasts as orders for data-centre switches grew.</p>
             <p>The company raised its full-year revenue outlook to $9.8 billion, and its shares rose 9% in early trading.</p>
             </article></body></html>
             """
-        try Data(page.utf8).write(to: site.appendingPathComponent("first.html"))
+        let root = try TestSite.write(host: "news.example", files: ["feed.rss": feed, "first.html": page])
+        defer { try? FileManager.default.removeItem(at: root) }
         let server = try await CorpusServer.start(site: try CorpusSite(root: root))
         var configuration = FetchConfiguration()
         configuration.allowPrivateNetworks = true
