@@ -54,11 +54,13 @@ public struct StoryUpdater: Sendable {
             } else {
                 receipt = try await store.saveClustering(batch)
             }
-            // Kept only if nobody else saved stories between our read and our save.
-            if receipt.generation == generation + 1, clusterer.committed(storyIDs: receipt.storyIDs) {
+            // When others saved stories between our read and our save, the kept clusterer
+            // counts as of our read, so that the next batch takes in what they saved.
+            if clusterer.committed(storyIDs: receipt.storyIDs) {
+                let keptGeneration = receipt.generation == generation + 1 ? receipt.generation : generation
                 memory.keep(
                     ClusteringMemory.Kept(
-                        clusterer: clusterer, generation: receipt.generation, placedSinceFrequencies: placedSinceFrequencies + articles.count))
+                        clusterer: clusterer, generation: keptGeneration, placedSinceFrequencies: placedSinceFrequencies + articles.count))
             }
             placed += articles.count
             if articles.count < batchSize { break }
@@ -70,8 +72,13 @@ public struct StoryUpdater: Sendable {
     /// The clusterer kept from the previous batch when it is still current, else one built
     /// from the stories stored in the window.
     private func clusterer(from windowStart: Date, generation: Int64) async throws -> (StoryClusterer, placedSinceFrequencies: Int) {
-        if let kept = memory.take(), kept.generation == generation, kept.clusterer.heldSince <= windowStart {
+        if let kept = memory.take(), kept.generation <= generation, kept.clusterer.heldSince <= windowStart {
             var clusterer = kept.clusterer
+            if kept.generation < generation {
+                // Others saved stories since (another worker's clustering job): take theirs in
+                // rather than reading every story of the window again.
+                clusterer.absorb(try await store.stories(savedAfterGeneration: kept.generation))
+            }
             // Term weights drift as articles arrive: they are read again once a fifth more
             // articles have been placed. Stories that left the window are let go once they
             // are a quarter of those held.
@@ -91,9 +98,9 @@ public struct StoryUpdater: Sendable {
 }
 
 /// A clusterer kept between clustering batches, and the turn of the updaters that share it:
-/// in one process (`lede serve` with its job runner) they run one at a time. The kept
-/// clusterer is used again only while the store's clustering generation shows that nobody
-/// else has saved stories since it was kept.
+/// in one process (`lede serve` with its job runner) they run one at a time. When the store's
+/// clustering generation shows that others have saved stories since it was kept, the kept
+/// clusterer takes in the stories they saved before it is used again.
 public final class ClusteringMemory: Sendable {
     struct Kept: Sendable {
         var clusterer: StoryClusterer

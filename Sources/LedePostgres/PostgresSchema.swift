@@ -10,6 +10,13 @@ enum PostgresSchema {
             name: "v1: readers, feeds, articles, stories, passage search, editions and conversations",
             statements: readers + feeds + articles + search + readersThings),
         jobQueueMigration,
+        PostgresMigration(
+            name: "v3: story saved generation",
+            statements: [
+                // The clustering save that last wrote each story (see `stories(savedAfterGeneration:)`).
+                "ALTER TABLE story ADD COLUMN saved_generation BIGINT NOT NULL DEFAULT 0",
+                "CREATE INDEX story_saved_generation ON story (saved_generation)",
+            ]),
     ]
 
     static let readers: [PostgresQuery] = [

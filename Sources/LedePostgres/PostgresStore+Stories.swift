@@ -31,13 +31,15 @@ extension PostgresStore {
         try await rows("SELECT value FROM corpus_stat WHERE name = 'clustering_generation'").first?.decode(Int64.self) ?? 0
     }
 
+    public func stories(savedAfterGeneration generation: Int64) async throws -> [Story] {
+        try await rows("SELECT \(unescaped: Columns.story) FROM story WHERE saved_generation > \(generation) ORDER BY id").map(Columns.story)
+    }
+
     /// Writes a clustering run's stories and placements inside the caller's transaction, and
     /// counts the save in the clustering generation.
     static func writeClustering(_ batch: ClusteringBatch, on connection: PostgresConnection, logger: Logger) async throws -> ClusteringReceipt {
-        let idsByKey = try await Self.insertStories(batch.stories.filter { $0.id == nil }, on: connection, logger: logger)
-        try await Self.updateStories(batch.stories.filter { $0.id != nil }, on: connection, logger: logger)
-        try await Self.placeArticles(batch, idsByKey: idsByKey, on: connection, logger: logger)
-        // The row lock taken here also orders concurrent saves.
+        // The row lock taken here, held until commit, also orders concurrent saves: a reader
+        // that sees generation G sees every story saved up to G.
         let generation = try await connection.rows(
             """
             INSERT INTO corpus_stat (name, value) VALUES ('clustering_generation', 1)
@@ -45,6 +47,14 @@ extension PostgresStore {
             RETURNING value
             """, logger: logger
         ).first?.decode(Int64.self) ?? 0
+        let idsByKey = try await Self.insertStories(batch.stories.filter { $0.id == nil }, on: connection, logger: logger)
+        try await Self.updateStories(batch.stories.filter { $0.id != nil }, on: connection, logger: logger)
+        let saved = Array(idsByKey.values) + batch.stories.compactMap(\.id)
+        if !saved.isEmpty {
+            try await connection.rows(
+                "UPDATE story SET saved_generation = \(generation) WHERE id = ANY(\(saved)::int8[])", logger: logger)
+        }
+        try await Self.placeArticles(batch, idsByKey: idsByKey, on: connection, logger: logger)
         return ClusteringReceipt(storyIDs: idsByKey, generation: generation)
     }
 

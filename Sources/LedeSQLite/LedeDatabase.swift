@@ -209,6 +209,11 @@ public struct LedeDatabase: Sendable {
             // left out of the search (see `searchPassages`).
             try db.execute(sql: "CREATE VIRTUAL TABLE passage_vocabulary USING fts5vocab(passage, 'row')")
         }
+        migrator.registerMigration("v6: story saved generation") { db in
+            // The clustering save that last wrote each story (see `stories(savedAfterGeneration:)`).
+            try db.execute(sql: "ALTER TABLE story ADD COLUMN saved_generation INTEGER NOT NULL DEFAULT 0")
+            try db.execute(sql: "CREATE INDEX story_saved_generation ON story (saved_generation)")
+        }
         return migrator
     }
 }

@@ -28,10 +28,23 @@ extension SQLiteStore {
         }
     }
 
+    public func stories(savedAfterGeneration generation: Int64) async throws -> [Story] {
+        try await writer.read { db in
+            try StoryRecord.filter(sql: "saved_generation > ?", arguments: [generation]).order(Column("id")).fetchAll(db).map(\.story)
+        }
+    }
+
     /// Writes a clustering run's stories and placements inside the caller's transaction, and
     /// counts the save in the clustering generation.
     static func writeClustering(_ db: Database, _ batch: ClusteringBatch) throws -> ClusteringReceipt {
+        try db.execute(
+            sql: """
+                INSERT INTO corpus_stat (name, value) VALUES ('clustering_generation', 1)
+                ON CONFLICT(name) DO UPDATE SET value = value + 1
+                """)
+        let generation = try Int64.fetchOne(db, sql: "SELECT value FROM corpus_stat WHERE name = 'clustering_generation'") ?? 0
         var idsByKey: [Int: Int64] = [:]
+        let markSaved = try db.cachedStatement(sql: "UPDATE story SET saved_generation = ? WHERE id = ?")
         for update in batch.stories {
             var record = StoryRecord(update)
             if update.id == nil {
@@ -40,6 +53,7 @@ extension SQLiteStore {
             } else {
                 try record.update(db)
             }
+            if let id = record.id { try markSaved.execute(arguments: [generation, id]) }
         }
         for (articleID, placement) in batch.placements {
             let storyID: Int64?
@@ -52,12 +66,6 @@ extension SQLiteStore {
                 sql: "UPDATE article SET story_id = ? WHERE id = ? OR duplicate_of_id = ?",
                 arguments: [storyID, articleID, articleID])
         }
-        try db.execute(
-            sql: """
-                INSERT INTO corpus_stat (name, value) VALUES ('clustering_generation', 1)
-                ON CONFLICT(name) DO UPDATE SET value = value + 1
-                """)
-        let generation = try Int64.fetchOne(db, sql: "SELECT value FROM corpus_stat WHERE name = 'clustering_generation'") ?? 0
         return ClusteringReceipt(storyIDs: idsByKey, generation: generation)
     }
 

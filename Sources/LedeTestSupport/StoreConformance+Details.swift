@@ -33,6 +33,8 @@ extension StoreConformance {
             try expect(Array(receipt.storyIDs.values) == [try required(try await store.articles(ids: [article.id]).first?.storyID, "placed")], "the new story's id")
             try expect(try await store.saveClustering(ClusteringBatch(stories: [], placements: [])).generation == 2, "every save counts")
             try expect(try await store.clusteringGeneration() == 2, "read back")
+            try expect(try await store.stories(savedAfterGeneration: 0).map(\.id) == Array(receipt.storyIDs.values), "saved in generation 1")
+            try expect(try await store.stories(savedAfterGeneration: 1).isEmpty, "nothing saved since")
         },
         Check(name: "lists come in the order the protocol promises") { store in
             let ann = try await store.createUser(name: "ann", passwordHash: nil, isAdmin: false, now: now)

@@ -83,6 +83,9 @@ public protocol LedeStore: Sendable {
     /// How many clustering batches have been saved, by anyone: stories kept in memory
     /// between batches are current only while nobody else has saved one since.
     func clusteringGeneration() async throws -> Int64
+    /// The stories saved by clustering saves after `generation`, so that a clusterer kept from
+    /// then can take in what others saved instead of reading every story again.
+    func stories(savedAfterGeneration generation: Int64) async throws -> [Story]
     func documentFrequencies() async throws -> DocumentFrequencies
 
     // MARK: Search and conversations

@@ -109,6 +109,26 @@ public struct StoryClusterer: Sendable {
         return true
     }
 
+    /// Takes in stories as others saved them: a held story is replaced, a new one added.
+    public mutating func absorb(_ saved: [Story]) {
+        var slots: [Int64: Int] = [:]
+        for (slot, story) in stories.enumerated() {
+            if let id = story.storedID { slots[id] = slot }
+        }
+        for story in saved {
+            var indexed = IndexedStory(
+                storedID: story.id, provisionalKey: 0, headline: story.headline, firstPublished: story.firstPublished,
+                lastPublished: story.lastPublished, signature: story.signature, indexedKeys: [], changed: false)
+            if let slot = slots[story.id] {
+                indexed.indexedKeys = stories[slot].indexedKeys
+                update(slot, indexed)
+            } else {
+                insert(indexed)
+                slots[story.id] = stories.count - 1
+            }
+        }
+    }
+
     /// The number of documents the clusterer's term weights were computed over.
     public var frequencyDocumentCount: Int { frequencies.documentCount }
 
