@@ -69,8 +69,9 @@ public struct StoryUpdater: Sendable {
         return placed
     }
 
-    /// The clusterer kept from the previous batch when it is still current, else one built
-    /// from the stories stored in the window.
+    /// The clusterer kept from the previous batch, brought up to date with what others saved
+    /// since; else (nothing kept, the store's generation went back, or the batch reaches
+    /// further back than the kept stories) one built from the stories stored in the window.
     private func clusterer(from windowStart: Date, generation: Int64) async throws -> (StoryClusterer, placedSinceFrequencies: Int) {
         if let kept = memory.take(), kept.generation <= generation, kept.clusterer.heldSince <= windowStart {
             var clusterer = kept.clusterer
