@@ -68,22 +68,17 @@ public struct AskService: Sendable {
             articleIDs.append(passage.articleID)
         }
         guard !focusTerms.isEmpty, !articleIDs.isEmpty, analysis.focus.count < analysis.searchTerms.count else { return [] }
-        let seen = Set(found.map { PassageKey(articleID: $0.articleID, position: $0.position) })
+        let seen = Set(found.map(\.location))
         let closer = try await store.searchPassages(
             PassageQuery(terms: focusTerms, userID: userID, publishedBefore: before, articleIDs: articleIDs, limit: passageLimit))
         // Ranked on other words, their relevance is put on the first search's scale, below its best.
         let firstBest = found.map(\.relevance).max() ?? 1
         let closerBest = closer.map(\.relevance).max() ?? 1
-        return closer.filter { !seen.contains(PassageKey(articleID: $0.articleID, position: $0.position)) }.map { passage in
+        return closer.filter { !seen.contains($0.location) }.map { passage in
             var rescaled = passage
             rescaled.relevance = closerBest > 0 ? 0.5 * firstBest * passage.relevance / closerBest : 0
             return rescaled
         }
-    }
-
-    private struct PassageKey: Hashable {
-        var articleID: Int64
-        var position: Int
     }
 
     static func newConversationID() -> String {

@@ -37,12 +37,14 @@ extension SQLiteStore {
     /// Writes a clustering run's stories and placements inside the caller's transaction, and
     /// counts the save in the clustering generation.
     static func writeClustering(_ db: Database, _ batch: ClusteringBatch) throws -> ClusteringReceipt {
-        try db.execute(
-            sql: """
-                INSERT INTO corpus_stat (name, value) VALUES ('clustering_generation', 1)
-                ON CONFLICT(name) DO UPDATE SET value = value + 1
-                """)
-        let generation = try Int64.fetchOne(db, sql: "SELECT value FROM corpus_stat WHERE name = 'clustering_generation'") ?? 0
+        let generation =
+            try Int64.fetchOne(
+                db,
+                sql: """
+                    INSERT INTO corpus_stat (name, value) VALUES ('clustering_generation', 1)
+                    ON CONFLICT(name) DO UPDATE SET value = value + 1
+                    RETURNING value
+                    """) ?? 0
         var idsByKey: [Int: Int64] = [:]
         let markSaved = try db.cachedStatement(sql: "UPDATE story SET saved_generation = ? WHERE id = ?")
         for update in batch.stories {

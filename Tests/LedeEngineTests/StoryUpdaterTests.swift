@@ -5,8 +5,8 @@ import LedeSQLite
 import LedeTestSupport
 import Testing
 
-/// An updater keeps its clusterer between batches, and reads the stories again whenever
-/// someone else has saved stories in between.
+/// An updater keeps its clusterer between batches, and takes in the stories someone else
+/// saved in between.
 @Suite struct StoryUpdaterTests {
     static let hour: TimeInterval = 3600
 

@@ -45,9 +45,9 @@ public struct AnswerFinder: Sendable {
             sentencesByPassage.append((headline, [passage.title], true))
         }
         // The first sentence of each paragraph found, to read on from the paragraph before it.
-        var openingSentences: [PassagePosition: String] = [:]
+        var openingSentences: [Passage.Location: String] = [:]
         for (passage, sentences, isHeadline) in sentencesByPassage where !isHeadline {
-            openingSentences[PassagePosition(articleID: passage.articleID, position: passage.position)] = sentences.first
+            openingSentences[passage.location] = sentences.first
         }
         let allStems = sentencesByPassage.flatMap(\.sentences).map { Set(Terms.terms(in: $0)) }
         let slotWeights = zip(question.focus, question.focusWeights).map { slot, weight -> Double in
@@ -113,7 +113,7 @@ public struct AnswerFinder: Sendable {
                 // Ljungqvist argued…": the one a sentence describes is often named in the next,
                 // in its paragraph or opening the next one.
                 let next = index + 1 < sentences.count
-                    ? sentences[index + 1] : isHeadline ? nil : openingSentences[PassagePosition(articleID: passage.articleID, position: passage.position + 1)]
+                    ? sentences[index + 1] : isHeadline ? nil : openingSentences[Passage.Location(articleID: passage.articleID, position: passage.position + 1)]
                 if typeScore == 0, namesEveryName, question.kind == .person, !question.asksForOrganization, let next,
                     let name = Self.nameAnswering(question, in: next, outlet: passage.outlet)
                 {
@@ -159,7 +159,6 @@ public struct AnswerFinder: Sendable {
         guard let last = sentence.last else { return false }
         return ".!?\"”’'".contains(last)
     }
-
 
     /// A sentence answers when it names what the question is about, covers most of what it
     /// asks, and (for how much, how many, when, who) holds that kind of answer.
@@ -328,11 +327,6 @@ public struct AnswerFinder: Sendable {
         let host = outlet.lowercased().filter { $0.isLetter || $0.isNumber }
         let words = Terms.words(in: name.name)
         return !words.isEmpty && host.hasPrefix(words.joined())
-    }
-
-    struct PassagePosition: Hashable {
-        var articleID: Int64
-        var position: Int
     }
 
     /// Names in the sentence that the question does not already name ("Corrowind Financial

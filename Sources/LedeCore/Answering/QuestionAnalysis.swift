@@ -129,7 +129,7 @@ public struct QuestionAnalysis: Sendable, Hashable {
     static let personRoles: Set<String> = [
         "ceo", "chief", "executive", "president", "chair", "chairman", "chairwoman", "founder", "head", "minister",
         "director", "governor", "mayor", "senator", "analyst", "spokesperson", "spokesman", "spokeswoman", "judge", "manager",
-        "ceo", "cfo", "commissioner", "official", "officials", "member", "lawmaker", "lawmakers", "legislator", "prosecutor",
+        "cfo", "commissioner", "official", "officials", "member", "lawmaker", "lawmakers", "legislator", "prosecutor",
         "attorney", "lawyer", "economist", "secretary", "representative", "candidate", "chancellor", "premier", "trustee",
     ]
 

@@ -14,6 +14,19 @@ public struct Passage: Sendable, Hashable {
     /// The search engine's relevance, higher is better (comparable within one search only).
     public var relevance: Double
 
+    /// Which paragraph of which article: the same in every search that finds it.
+    public struct Location: Sendable, Hashable {
+        public var articleID: Int64
+        public var position: Int
+
+        public init(articleID: Int64, position: Int) {
+            self.articleID = articleID
+            self.position = position
+        }
+    }
+
+    public var location: Location { Location(articleID: articleID, position: position) }
+
     public init(
         articleID: Int64, storyID: Int64?, outlet: String, url: String, title: String, published: Date, position: Int,
         text: String, relevance: Double

@@ -30,6 +30,8 @@ public struct StoryClusterer: Sendable {
     private var postings: [String: [Int]] = [:]
     private var frequencies: DocumentFrequencies
     private var nextProvisionalKey = 1
+    /// The earliest latest-article date of the stories held; older stories are not held.
+    public private(set) var heldSince: Date = .distantPast
 
     struct IndexedStory: Sendable {
         var storedID: Int64?
@@ -131,9 +133,6 @@ public struct StoryClusterer: Sendable {
 
     /// The number of documents the clusterer's term weights were computed over.
     public var frequencyDocumentCount: Int { frequencies.documentCount }
-
-    /// The earliest latest-article date of the stories held; older stories are not held.
-    public private(set) var heldSince: Date = .distantPast
 
     /// Takes new term weights and lets go of the stories whose latest article is before
     /// `date` (they can no longer be joined), rebuilding the index.

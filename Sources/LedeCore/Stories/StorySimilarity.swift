@@ -7,8 +7,9 @@ import Foundation
 /// (what happened rather than to whom), the title, the lead, the kind of event and the names;
 /// plus shared figures and the days since the story's latest article. The weights are a
 /// logistic regression fitted on labelled corpora of pairs (article, story so far), with the
-/// penalty for a headline reporting another kind of event doubled by hand; see docs/stories.md. Names alone never suffice: one company's earnings and its factory fire share
-/// names but not content or event words; two look-alike events share words but not names.
+/// penalty for a headline reporting another kind of event doubled by hand; see
+/// docs/stories.md. Names alone never suffice: one company's earnings and its factory fire
+/// share names but not content or event words; two look-alike events share words but not names.
 struct StorySimilarity {
     var terms: Double
     var content: Double
