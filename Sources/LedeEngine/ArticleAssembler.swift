@@ -45,7 +45,8 @@ struct ArticleAssembler: Sendable {
             byline: page?.extracted.byline ?? item.authors.first?.name, published: min(published, now.addingTimeInterval(3600)),
             updated: item.updated ?? page?.extracted.modified, language: page?.extracted.language, summary: summary,
             text: text, contentHash: ContentFingerprint.exactHash(of: text), duplicateOfID: nil, storyID: nil,
-            fetchedAt: now, minHash: ContentFingerprint.minHash(of: text), terms: signature.distinctTerms)
+            fetchedAt: now, minHash: ContentFingerprint.minHash(of: text), terms: signature.distinctTerms,
+            signature: signature)
     }
 
     static func paragraphs(fromHTML html: String) -> [String] {

@@ -44,8 +44,7 @@ public struct StoryUpdater: Sendable {
             var (clusterer, placedSinceFrequencies) = try await clusterer(from: windowStart, generation: generation)
             var placements: [(articleID: Int64, placement: StoryClusterer.Placement)] = []
             for article in articles {
-                let signature = ArticleSignature(title: article.title, paragraphs: article.paragraphs, published: article.published)
-                placements.append((article.id, clusterer.place(signature, outlet: article.outlet)))
+                placements.append((article.id, clusterer.place(article.signature, outlet: article.outlet)))
             }
             let batch = ClusteringBatch(stories: clusterer.changedStories, placements: placements)
             let receipt: ClusteringReceipt

@@ -17,6 +17,13 @@ enum PostgresSchema {
                 "ALTER TABLE story ADD COLUMN saved_generation BIGINT NOT NULL DEFAULT 0",
                 "CREATE INDEX story_saved_generation ON story (saved_generation)",
             ]),
+        PostgresMigration(
+            name: "v4: article clustering signature",
+            statements: [
+                // Computed by the fetch that stored the article (see `UnplacedArticle`); cleared
+                // once the article is placed, as nothing reads it after.
+                "ALTER TABLE article ADD COLUMN cluster_signature TEXT"
+            ]),
     ]
 
     static let readers: [PostgresQuery] = [

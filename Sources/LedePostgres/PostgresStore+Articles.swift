@@ -99,11 +99,11 @@ extension PostgresStore {
     static let articlesPerStatement = 500
 
     static func insertArticleRows(_ rows: [(Int64, NewArticle)]) throws -> PostgresQuery {
-        var bindings = PostgresBindings(capacity: rows.count * 18)
+        var bindings = PostgresBindings(capacity: rows.count * 19)
         var values: [String] = []
         for (id, article) in rows {
             let first = bindings.count + 1
-            values.append("(" + (first..<first + 18).map { "$\($0)" }.joined(separator: ", ") + ")")
+            values.append("(" + (first..<first + 19).map { "$\($0)" }.joined(separator: ", ") + ")")
             bindings.append(id)
             bindings.append(article.sourceID)
             bindings.append(article.itemKey)
@@ -122,11 +122,12 @@ extension PostgresStore {
             bindings.append(article.storyID)
             bindings.append(article.fetchedAt)
             try bindings.append(MinHashBytes.encode(article.minHash))
+            bindings.append(article.signature?.storedForm)
         }
         return PostgresQuery(
             unsafeSQL: """
                 INSERT INTO article (id, source_id, item_key, url, url_key, outlet, title, byline, published, updated, language,
-                    summary, text, content_hash, duplicate_of_id, story_id, fetched_at, min_hash)
+                    summary, text, content_hash, duplicate_of_id, story_id, fetched_at, min_hash, cluster_signature)
                 VALUES \(values.joined(separator: ", "))
                 """,
             binds: bindings)
@@ -138,7 +139,7 @@ extension PostgresStore {
                 """
                 UPDATE article SET title = \(article.title), byline = \(article.byline), updated = \(article.updated),
                     summary = \(article.summary), text = \(article.text), content_hash = \(article.contentHash), url = \(article.url),
-                    url_key = \(article.urlKey)
+                    url_key = \(article.urlKey), cluster_signature = NULL
                 WHERE id = \(article.id) RETURNING id
                 """, logger: logger)
             guard !updated.isEmpty else { throw StoreError.notFound("article with id \(article.id)") }
@@ -169,13 +170,19 @@ extension PostgresStore {
         ).map(Columns.article)
     }
 
-    public func unclusteredArticles(limit: Int) async throws -> [Article] {
+    public func unclusteredArticles(limit: Int) async throws -> [UnplacedArticle] {
         try await rows(
             """
-            SELECT \(unescaped: Columns.article) FROM article WHERE story_id IS NULL AND duplicate_of_id IS NULL
+            SELECT id, outlet, title, published, cluster_signature, CASE WHEN cluster_signature IS NULL THEN text END
+            FROM article WHERE story_id IS NULL AND duplicate_of_id IS NULL
             ORDER BY published, id LIMIT \(limit)
             """
-        ).map(Columns.article)
+        ).map { row in
+            let (id, outlet, title, published, signature, text) = try row.decode((Int64, String, String, Date, String?, String?).self)
+            return UnplacedArticle(
+                id: id, outlet: outlet, title: title, published: published,
+                storedSignature: signature.flatMap(ArticleSignature.init(storedForm:)), text: text)
+        }
     }
 
     public func articleCount() async throws -> Int {

@@ -76,10 +76,11 @@ extension PostgresStore {
         guard !order.isEmpty else { return }
         let articleIDs = order
         let storyIDs = order.map { storyByArticle[$0] ?? 0 }
-        // Copies follow their original into its story.
+        // Copies follow their original into its story. A placed article's clustering signature
+        // is not read again.
         try await connection.rows(
             """
-            UPDATE article SET story_id = placed.story_id
+            UPDATE article SET story_id = placed.story_id, cluster_signature = NULL
             FROM unnest(\(articleIDs)::int8[], \(storyIDs)::int8[]) AS placed(article_id, story_id)
             WHERE article.id = placed.article_id OR article.duplicate_of_id = placed.article_id
             """, logger: logger)

@@ -214,6 +214,11 @@ public struct LedeDatabase: Sendable {
             try db.execute(sql: "ALTER TABLE story ADD COLUMN saved_generation INTEGER NOT NULL DEFAULT 0")
             try db.execute(sql: "CREATE INDEX story_saved_generation ON story (saved_generation)")
         }
+        migrator.registerMigration("v7: article clustering signature") { db in
+            // Computed by the fetch that stored the article (see `UnplacedArticle`); cleared
+            // once the article is placed, as nothing reads it after.
+            try db.execute(sql: "ALTER TABLE article ADD COLUMN cluster_signature TEXT")
+        }
         return migrator
     }
 }

@@ -76,7 +76,8 @@ extension SQLiteStore {
         try await writer.write { db in
             try db.execute(
                 sql: """
-                    UPDATE article SET title = ?, byline = ?, updated = ?, summary = ?, text = ?, content_hash = ?, url = ?, url_key = ?
+                    UPDATE article SET title = ?, byline = ?, updated = ?, summary = ?, text = ?, content_hash = ?, url = ?, url_key = ?,
+                        cluster_signature = NULL
                     WHERE id = ?
                     """,
                 arguments: [
@@ -104,10 +105,22 @@ extension SQLiteStore {
         }
     }
 
-    public func unclusteredArticles(limit: Int) async throws -> [Article] {
+    public func unclusteredArticles(limit: Int) async throws -> [UnplacedArticle] {
         try await writer.read { db in
-            try Self.articleRequest.filter(Column("story_id") == nil && Column("duplicate_of_id") == nil)
-                .order(Column("published"), Column("id")).limit(limit).fetchAll(db).map(\.article)
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT id, outlet, title, published, cluster_signature,
+                        CASE WHEN cluster_signature IS NULL THEN text END AS text
+                    FROM article WHERE story_id IS NULL AND duplicate_of_id IS NULL
+                    ORDER BY published, id LIMIT ?
+                    """, arguments: [limit]
+            ).map { row in
+                UnplacedArticle(
+                    id: row["id"], outlet: row["outlet"], title: row["title"], published: row["published"],
+                    storedSignature: (row["cluster_signature"] as String?).flatMap(ArticleSignature.init(storedForm:)),
+                    text: row["text"])
+            }
         }
     }
 

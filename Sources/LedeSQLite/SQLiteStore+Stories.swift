@@ -65,7 +65,7 @@ extension SQLiteStore {
             }
             guard let storyID else { continue }
             try db.execute(
-                sql: "UPDATE article SET story_id = ? WHERE id = ? OR duplicate_of_id = ?",
+                sql: "UPDATE article SET story_id = ?, cluster_signature = NULL WHERE id = ? OR duplicate_of_id = ?",
                 arguments: [storyID, articleID, articleID])
         }
         return ClusteringReceipt(storyIDs: idsByKey, generation: generation)

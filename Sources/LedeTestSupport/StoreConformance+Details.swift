@@ -50,7 +50,7 @@ extension StoreConformance {
             try expect(byDate == ["early", "middle", "late"], "articles by date, oldest first")
             try expect(try await store.articles(publishedFrom: now, to: now.addingTimeInterval(7200), userID: nil).count == 2, "`to` is excluded")
             try expect(try await store.articles(ids: stored.map(\.id)).map(\.itemKey) == ["early", "middle", "late"], "by ids, oldest first")
-            try expect(try await store.unclusteredArticles(limit: 2).map(\.itemKey) == ["early", "middle"], "unclustered, oldest first, limited")
+            try expect(try await store.unclusteredArticles(limit: 2).map(\.id) == [stored[1].id, stored[2].id], "unclustered, oldest first, limited")
             let older = try await storyOf(stored[1], in: store, key: 1, lastPublished: now)
             let newer = try await storyOf(stored[0], in: store, key: 2, lastPublished: now.addingTimeInterval(7200))
             try expect(try await store.stories(activeSince: .distantPast, userID: ann.id).map(\.id) == [newer, older], "stories latest first")
@@ -145,6 +145,26 @@ extension StoreConformance {
             story = try required(try await store.story(id: storyID), "story still stored")
             try expect(story.headline == "Solar farms, again" && story.lastPublished == now.addingTimeInterval(600), "story updated")
             try expect(try await store.articles(storyIDs: [storyID], userID: nil).map(\.id) == [first.id, second.id], "placed in the story")
+        },
+        Check(name: "an article's clustering signature is kept until it is placed, and dropped when its text changes") { store in
+            let (_, subscription) = try await reader(store)
+            var withSignature = ArticleFactory.newArticle(sourceID: subscription.source.id, itemKey: "s1", title: "Harbor Wind signs a turbine deal")
+            let signature = ArticleSignature(title: withSignature.title, paragraphs: [withSignature.text], tags: ["Energy"], published: now)
+            withSignature.signature = signature
+            let bare = ArticleFactory.newArticle(sourceID: subscription.source.id, itemKey: "s2", published: now.addingTimeInterval(60))
+            let stored = try await store.insertArticles([withSignature, bare])
+            var unplaced = try await store.unclusteredArticles(limit: 10)
+            try expect(unplaced.map(\.id) == stored.map(\.id), "both waiting")
+            try expect(unplaced[0].storedSignature?.entities == signature.entities && unplaced[0].text == nil, "the stored signature, not the text")
+            try expect(unplaced[0].signature.published == stored[0].published, "dated by the stored article")
+            try expect(unplaced[1].storedSignature == nil && unplaced[1].text == bare.text, "no signature: the text")
+            var changed = stored[0]
+            changed.text = "Another text entirely."
+            try await store.updateArticle(changed)
+            unplaced = try await store.unclusteredArticles(limit: 10)
+            try expect(unplaced[0].storedSignature == nil && unplaced[0].text == changed.text, "a changed text drops the signature")
+            _ = try await storyOf(stored[1], in: store)
+            try expect(try await store.unclusteredArticles(limit: 10).map(\.id) == [stored[0].id], "placed articles leave")
         },
         Check(name: "sessions are replaced and read marks kept once") { store in
             let ann = try await store.createUser(name: "ann", passwordHash: nil, isAdmin: false, now: now)

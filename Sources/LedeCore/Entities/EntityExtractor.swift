@@ -34,7 +34,9 @@ public enum EntityExtractor {
             }
             add(name)
         }
-        for tag in tags where tag.first?.isUppercase == true { add(tag) }
+        // A tag confirms a name the text uses and so weighs it more; a tag the text never names
+        // is most often a section or topic ("Trade", "Markets"), not something the article is about.
+        for tag in tags where tag.first?.isUppercase == true && counts[normalise(tag).key] != nil { add(tag) }
         return merged(counts)
     }
 

@@ -81,12 +81,15 @@ public struct NewArticle: Sendable, Hashable {
     public var minHash: MinHashSignature
     /// The distinct terms of the article, counted into the document frequencies.
     public var terms: Set<String>
+    /// What the clusterer compares, stored so the clustering job need not compute it again;
+    /// `nil` leaves it to the clustering job.
+    public var signature: ArticleSignature?
 
     public init(
         sourceID: Int64, itemKey: String, url: String, urlKey: String, outlet: String, title: String,
         byline: String?, published: Date, updated: Date?, language: String?, summary: String?,
         text: String, contentHash: Int64, duplicateOfID: Int64?, storyID: Int64?, fetchedAt: Date,
-        minHash: MinHashSignature, terms: Set<String>
+        minHash: MinHashSignature, terms: Set<String>, signature: ArticleSignature? = nil
     ) {
         self.sourceID = sourceID
         self.itemKey = itemKey
@@ -106,6 +109,7 @@ public struct NewArticle: Sendable, Hashable {
         self.fetchedAt = fetchedAt
         self.minHash = minHash
         self.terms = terms
+        self.signature = signature
     }
 
     /// The stored article this becomes once the store has given it an id.
@@ -115,5 +119,36 @@ public struct NewArticle: Sendable, Hashable {
             title: title, byline: byline, published: published, updated: updated, language: language,
             summary: summary, text: text, contentHash: contentHash, duplicateOfID: duplicateOfID,
             storyID: storyID, fetchedAt: fetchedAt)
+    }
+}
+
+/// An article waiting for its story: what the clustering job reads.
+public struct UnplacedArticle: Sendable, Hashable {
+    public var id: Int64
+    public var outlet: String
+    public var title: String
+    public var published: Date
+    /// The signature stored when the article was fetched; `nil` for articles stored without one.
+    public var storedSignature: ArticleSignature?
+    /// The main text, read only when there is no stored signature.
+    public var text: String?
+
+    public init(id: Int64, outlet: String, title: String, published: Date, storedSignature: ArticleSignature?, text: String?) {
+        self.id = id
+        self.outlet = outlet
+        self.title = title
+        self.published = published
+        self.storedSignature = storedSignature
+        self.text = text
+    }
+
+    /// The stored signature, else one computed from the text; dated by the stored article.
+    public var signature: ArticleSignature {
+        var signature =
+            storedSignature
+            ?? ArticleSignature(
+                title: title, paragraphs: (text ?? "").components(separatedBy: "\n\n").filter { !$0.isEmpty }, published: published)
+        signature.published = published
+        return signature
     }
 }

@@ -65,7 +65,7 @@ public protocol LedeStore: Sendable {
     /// `userID`, only articles of feeds that reader follows.
     func articles(storyIDs: [Int64], userID: Int64?) async throws -> [Article]
     /// Original articles not yet placed in a story, oldest first.
-    func unclusteredArticles(limit: Int) async throws -> [Article]
+    func unclusteredArticles(limit: Int) async throws -> [UnplacedArticle]
     func articleCount() async throws -> Int
     /// Articles published in `[from, to)`, oldest first; with a `userID`, of that reader's feeds.
     func articles(publishedFrom from: Date, to: Date?, userID: Int64?) async throws -> [Article]

@@ -3,7 +3,10 @@ import Foundation
 /// What the clusterer compares about an article: its terms (all of them, and without the
 /// words of names), its title and lead, the kind of event it reports, the names it mentions,
 /// the figures it states and when it was published.
-public struct ArticleSignature: Sendable, Hashable {
+///
+/// Fetch jobs compute it once and store it with the article (see `UnplacedArticle`), so the
+/// clustering job, which runs one at a time, has only the placing to do.
+public struct ArticleSignature: Sendable, Hashable, Codable {
     /// Raw term weights, title and lead counting more; inverse document frequencies are
     /// applied when comparing.
     public var terms: [String: Double]
@@ -101,5 +104,19 @@ public struct ArticleSignature: Sendable, Hashable {
     /// The terms counted into document frequencies: content terms, and entities as `e:key`.
     public var distinctTerms: Set<String> {
         Set(terms.keys).union(entities.keys.map { "e:" + $0 })
+    }
+}
+
+extension ArticleSignature {
+    /// The signature as the stores keep it: JSON text.
+    public var storedForm: String {
+        guard let data = try? JSONEncoder().encode(self) else { return "" }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// The signature from its stored form; `nil` when the text is not one (it is then computed again).
+    public init?(storedForm: String) {
+        guard let decoded = try? JSONDecoder().decode(ArticleSignature.self, from: Data(storedForm.utf8)) else { return nil }
+        self = decoded
     }
 }

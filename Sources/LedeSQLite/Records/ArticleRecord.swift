@@ -26,8 +26,10 @@ struct ArticleRecord: Codable, Identifiable, FetchableRecord, MutablePersistable
     var storyId: Int64?
     var fetchedAt: Date
     var minHash: Data?
+    /// The clustering signature as JSON (see `ArticleSignature.storedForm`), until the article is placed.
+    var clusterSignature: String?
 
-    /// The columns every article query selects: all but the MinHash blob.
+    /// The columns every article query selects: all but the MinHash blob and the clustering signature.
     static var articleColumns: [any SQLSelectable] {
         [
         Column("id"), Column("source_id"), Column("item_key"), Column("url"), Column("url_key"), Column("outlet"),
@@ -55,6 +57,7 @@ struct ArticleRecord: Codable, Identifiable, FetchableRecord, MutablePersistable
         storyId = article.storyID
         fetchedAt = article.fetchedAt
         minHash = MinHashCoding.encode(article.minHash)
+        clusterSignature = article.signature?.storedForm
     }
 
     var article: Article {
