@@ -9,7 +9,7 @@ enum EventVocabulary {
         "listing": ["ipo", "list", "debut", "offer", "underwrit", "price"],
         "outage": ["outag", "disrupt", "restor", "incid", "failur", "downtim", "offlin"],
         "security": ["ransomwar", "breach", "hack", "attack", "stolen", "cyber"],
-        "legal": ["fine", "penalti", "settl", "regul", "probe", "investig", "lawsuit", "court", "judg", "rule", "order"],
+        "legal": ["fine", "penalti", "settl", "regul", "probe", "investig", "lawsuit", "court", "judg", "rule", "order", "sue", "su", "litig"],
         "labour": ["strike", "union", "worker", "walkout", "wage", "picket"],
         "layoffs": ["cut", "job", "layoff", "redund", "closur", "close", "shut"],
         "recall": ["recal", "defect", "safeti"],

@@ -14,6 +14,9 @@ public struct StoryClusterer: Sendable {
         public var threshold: Double = 0.35
         /// At most this many candidate stories are scored in full.
         public var candidateLimit: Int = 30
+        /// An older story keeps an article a newer story about the same names could take only
+        /// when its odds of belonging are more than this many times the newer story's.
+        public var supersedingOdds: Double = 3
 
         public init() {}
     }
@@ -26,7 +29,7 @@ public struct StoryClusterer: Sendable {
     }
 
     public let settings: Settings
-    private var stories: [IndexedStory] = []
+    private(set) var stories: [IndexedStory] = []
     private var postings: [String: [Int]] = [:]
     private var frequencies: DocumentFrequencies
     private var nextProvisionalKey = 1
@@ -63,10 +66,10 @@ public struct StoryClusterer: Sendable {
 
     /// Places one article and updates the story it joins or opens.
     public mutating func place(_ article: ArticleSignature, outlet: String) -> Placement {
-        let best = candidates(for: article)
-            .map { ($0, similarity(article, stories[$0])) }
-            .max { ($0.1, $1.0) < ($1.1, $0.0) }
-        if let (slot, score) = best, score >= settings.threshold {
+        let plausible = candidates(for: article)
+            .map { (slot: $0, score: similarity(article, stories[$0])) }
+            .filter { $0.score >= settings.threshold }
+        if let slot = choice(among: plausible, for: article) {
             var story = stories[slot]
             story.signature.add(article, outlet: outlet)
             story.firstPublished = min(story.firstPublished, article.published)
@@ -84,6 +87,40 @@ public struct StoryClusterer: Sendable {
                 storedID: nil, provisionalKey: key, headline: article.title, firstPublished: article.published,
                 lastPublished: article.published, signature: signature, indexedKeys: [], changed: true))
         return .new(provisionalKey: key)
+    }
+
+    /// The story an article joins among those it plausibly belongs to: the likeliest, except
+    /// that a story yields to a newer one about the same names that began after its last
+    /// article, unless it is clearly likelier (see `Settings.supersedingOdds`) or the
+    /// article's headline names something only the older story's headlines name.
+    ///
+    /// News about one company moves on: once its results story has begun, an article that
+    /// reads like both the results and the chief executive's exit two days before is far more
+    /// often about the results. A larger, older story also matches any article about the
+    /// company better on common words alone, which the choice would otherwise always favour.
+    private func choice(among plausible: [(slot: Int, score: Double)], for article: ArticleSignature) -> Int? {
+        let ranked = plausible.sorted { ($0.score, $1.slot) > ($1.score, $0.slot) }
+        guard var chosen = ranked.first else { return nil }
+        for newer in ranked.dropFirst() where supersedes(newer, chosen, article: article) {
+            chosen = newer
+        }
+        return chosen.slot
+    }
+
+    private func supersedes(_ newer: (slot: Int, score: Double), _ older: (slot: Int, score: Double), article: ArticleSignature) -> Bool {
+        let (newStory, oldStory) = (stories[newer.slot], stories[older.slot])
+        guard newStory.firstPublished > oldStory.lastPublished, article.published >= newStory.firstPublished else { return false }
+        let sameNames = StorySimilarity.cosine(newStory.signature.titleEntities, oldStory.signature.titleEntities, { _ in 1 }) > 0
+        // A headline naming what only the older story's headlines name ("Retivelle" beside
+        // "Selvane") is a follow-up of that story, not of the company's latest news.
+        let namesOnlyTheOlder = article.titleEntities.keys.contains {
+            oldStory.signature.titleEntities[$0] != nil && newStory.signature.titleEntities[$0] == nil
+        }
+        return sameNames && !namesOnlyTheOlder && Self.odds(older.score) <= settings.supersedingOdds * Self.odds(newer.score)
+    }
+
+    private static func odds(_ probability: Double) -> Double {
+        probability / max(1e-9, 1 - probability)
     }
 
     /// The stories this run opened or changed, to be stored.

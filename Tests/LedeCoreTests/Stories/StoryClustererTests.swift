@@ -1,5 +1,5 @@
 import Foundation
-import LedeCore
+@testable import LedeCore
 import Testing
 
 @Suite struct StoryClustererTests {
@@ -45,6 +45,50 @@ import Testing
         let corvane = clusterer.place(Self.earnings, outlet: "a.example")
         let halden = clusterer.place(Self.otherCompanyEarnings, outlet: "b.example")
         #expect(corvane != halden)
+    }
+
+    static let exit = article(
+        "Corvane chief executive Lena Ortiz steps down",
+        "Corvane Systems said chief executive Lena Ortiz would step down at once after four years, and named finance chief Marcus Hale interim chief executive while the board searches for a successor.\n\nOrtiz led the networking company through its move into data-centre switches. The board thanked her and said the search would take several months.")
+    static let exitReaction = article(
+        "Why Lena Ortiz left Corvane",
+        "People close to the board of Corvane Systems said Lena Ortiz and directors had disagreed for months over the pace of spending on new factories before she stepped down as chief executive.\n\nInterim chief executive Marcus Hale, the former finance chief, is expected to review the plan.",
+        hoursAfterStart: 8)
+    static let quarterlyLoss = article(
+        "Corvane swings to a first-quarter loss and cuts its outlook",
+        "Corvane Systems reported a first-quarter net loss of $48 million as revenue fell 6% to $1.9 billion, and cut its full-year revenue outlook to $7.5 billion.\n\nThe networking company blamed weaker orders for campus switches and higher costs at its new factories.",
+        hoursAfterStart: 50)
+    static let interimChiefOnTheQuarter = article(
+        "Corvane's interim chief pauses factory spending after a weak quarter",
+        "On his first earnings call, interim chief executive Marcus Hale said Corvane Systems would pause spending on two new factories after a first-quarter net loss of $48 million and a lower full-year revenue outlook.\n\nRevenue fell 6% as orders for campus switches weakened. Hale took over this week when Lena Ortiz stepped down.",
+        hoursAfterStart: 54)
+
+    /// Places the exit story's articles and the results story's first, and returns both stories' placements.
+    static func exitThenResults() -> (clusterer: StoryClusterer, exit: StoryClusterer.Placement, results: StoryClusterer.Placement) {
+        var clusterer = StoryClusterer(stories: [], frequencies: DocumentFrequencies())
+        let exit = clusterer.place(Self.exit, outlet: "a.example")
+        _ = clusterer.place(Self.exitReaction, outlet: "b.example")
+        let results = clusterer.place(Self.quarterlyLoss, outlet: "a.example")
+        return (clusterer, exit, results)
+    }
+
+    @Test func aCompanysNewStoryTakesWhatCouldBelongToItsOlderQuietStory() {
+        var (clusterer, exit, results) = Self.exitThenResults()
+        #expect(exit != results, "the exit and the results are two stories")
+        let older = clusterer.similarity(Self.interimChiefOnTheQuarter, clusterer.stories[0])
+        let newer = clusterer.similarity(Self.interimChiefOnTheQuarter, clusterer.stories[1])
+        #expect(older >= clusterer.settings.threshold && newer >= clusterer.settings.threshold, "plausible in both: \(older), \(newer)")
+        #expect(older > newer, "on similarity alone the older story would take it")
+        #expect(clusterer.place(Self.interimChiefOnTheQuarter, outlet: "c.example") == results, "\(older) against \(newer)")
+    }
+
+    @Test func aClearFollowUpStillJoinsTheOlderStory() {
+        var (clusterer, exit, _) = Self.exitThenResults()
+        let successorSearch = Self.article(
+            "Corvane board hires recruiter to find a successor to Lena Ortiz",
+            "The board of Corvane Systems has hired a recruiting firm to search for a permanent chief executive to succeed Lena Ortiz, who stepped down on Monday after disagreeing with directors.\n\nInterim chief executive Marcus Hale, the former finance chief, will lead the company during the search, the board said.",
+            hoursAfterStart: 56)
+        #expect(clusterer.place(successorSearch, outlet: "c.example") == exit)
     }
 
     @Test func storiesOutsideTheWindowAreNotJoined() {
