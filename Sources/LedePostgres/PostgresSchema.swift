@@ -24,6 +24,21 @@ enum PostgresSchema {
                 // once the article is placed, as nothing reads it after.
                 "ALTER TABLE article ADD COLUMN cluster_signature TEXT"
             ]),
+        PostgresMigration(
+            name: "v5: sign-in failures and fetch runs",
+            statements: [
+                // What `lede serve` kept in memory, so that every server sharing the database
+                // sees it: failed sign-ins by client address and by user name (the rate limit),
+                // and each reader's "fetch now" progress.
+                "CREATE TABLE sign_in_failure (key TEXT NOT NULL, at TIMESTAMPTZ NOT NULL)",
+                "CREATE INDEX sign_in_failure_key ON sign_in_failure (key, at)",
+                "CREATE INDEX sign_in_failure_at ON sign_in_failure (at)",
+                """
+                CREATE TABLE fetch_run (
+                    user_id BIGINT PRIMARY KEY REFERENCES "user"(id) ON DELETE CASCADE,
+                    body JSONB NOT NULL, active BOOLEAN NOT NULL, saved_at TIMESTAMPTZ NOT NULL)
+                """,
+            ]),
     ]
 
     static let readers: [PostgresQuery] = [

@@ -79,4 +79,22 @@ extension PostgresStore {
     public func readStoryIDs(userID: Int64) async throws -> Set<Int64> {
         Set(try await rows("SELECT story_id FROM read_mark WHERE user_id = \(userID)").map { try $0.decode(Int64.self) })
     }
+
+    public func saveFetchRun(_ run: FetchRun, userID: Int64, at date: Date, onlyIfIdleSince: Date?) async throws -> Bool {
+        // One statement: of two servers starting the same reader's fetch, one saves it.
+        let saved = try await rows(
+            """
+            INSERT INTO fetch_run (user_id, body, active, saved_at)
+            VALUES (\(userID), \(JSONRendering.string(run, pretty: false))::jsonb, \(run.isActive), \(date))
+            ON CONFLICT (user_id) DO UPDATE SET body = excluded.body, active = excluded.active, saved_at = excluded.saved_at
+            WHERE \(onlyIfIdleSince)::timestamptz IS NULL OR NOT fetch_run.active OR fetch_run.saved_at < \(onlyIfIdleSince)
+            RETURNING user_id
+            """)
+        return !saved.isEmpty
+    }
+
+    public func fetchRun(userID: Int64) async throws -> FetchRun? {
+        try await rows("SELECT body::text FROM fetch_run WHERE user_id = \(userID)").first
+            .map { try JSONRendering.decoder().decode(FetchRun.self, from: Data(try $0.decode(String.self).utf8)) }
+    }
 }

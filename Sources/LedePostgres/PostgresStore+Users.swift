@@ -80,4 +80,20 @@ extension PostgresStore {
     public func deleteSession(secretHash: String) async throws {
         try await rows("DELETE FROM session WHERE secret_hash = \(secretHash)")
     }
+
+    public func recordSignInFailure(keys: [String], at date: Date, forgetBefore: Date) async throws {
+        try await transaction { connection in
+            try await connection.rows("DELETE FROM sign_in_failure WHERE at < \(forgetBefore)", logger: logger)
+            try await connection.rows(
+                "INSERT INTO sign_in_failure (key, at) SELECT key, \(date) FROM unnest(\(keys)::text[]) AS key", logger: logger)
+        }
+    }
+
+    public func signInFailures(key: String, since: Date) async throws -> [Date] {
+        try await rows("SELECT at FROM sign_in_failure WHERE key = \(key) AND at >= \(since) ORDER BY at").map { try $0.decode(Date.self) }
+    }
+
+    public func clearSignInFailures(key: String) async throws {
+        try await rows("DELETE FROM sign_in_failure WHERE key = \(key)")
+    }
 }

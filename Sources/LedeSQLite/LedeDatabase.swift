@@ -219,6 +219,20 @@ public struct LedeDatabase: Sendable {
             // once the article is placed, as nothing reads it after.
             try db.execute(sql: "ALTER TABLE article ADD COLUMN cluster_signature TEXT")
         }
+        migrator.registerMigration("v8: sign-in failures and fetch runs") { db in
+            // What `lede serve` kept in memory, so that every server sharing the database sees
+            // it: failed sign-ins by client address and by user name (the rate limit), and each
+            // reader's "fetch now" progress.
+            try db.execute(sql: "CREATE TABLE sign_in_failure (key TEXT NOT NULL, at DATETIME NOT NULL)")
+            try db.execute(sql: "CREATE INDEX sign_in_failure_key ON sign_in_failure (key, at)")
+            try db.execute(sql: "CREATE INDEX sign_in_failure_at ON sign_in_failure (at)")
+            try db.execute(
+                sql: """
+                    CREATE TABLE fetch_run (
+                        user_id INTEGER PRIMARY KEY REFERENCES user(id) ON DELETE CASCADE,
+                        body TEXT NOT NULL, active BOOLEAN NOT NULL, saved_at DATETIME NOT NULL)
+                    """)
+        }
         return migrator
     }
 }

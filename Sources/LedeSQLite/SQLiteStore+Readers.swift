@@ -93,4 +93,29 @@ extension SQLiteStore {
             Set(try Int64.fetchAll(db, sql: "SELECT story_id FROM read_mark WHERE user_id = ?", arguments: [userID]))
         }
     }
+
+    public func saveFetchRun(_ run: FetchRun, userID: Int64, at date: Date, onlyIfIdleSince: Date?) async throws -> Bool {
+        try await writer.write { db in
+            if let onlyIfIdleSince,
+                try Bool.fetchOne(
+                    db, sql: "SELECT 1 FROM fetch_run WHERE user_id = ? AND active AND saved_at >= ?", arguments: [userID, onlyIfIdleSince])
+                    != nil
+            {
+                return false
+            }
+            try db.execute(
+                sql: """
+                    INSERT INTO fetch_run (user_id, body, active, saved_at) VALUES (?, ?, ?, ?)
+                    ON CONFLICT(user_id) DO UPDATE SET body = excluded.body, active = excluded.active, saved_at = excluded.saved_at
+                    """, arguments: [userID, JSONRendering.string(run, pretty: false), run.isActive, date])
+            return true
+        }
+    }
+
+    public func fetchRun(userID: Int64) async throws -> FetchRun? {
+        try await writer.read { db in
+            try String.fetchOne(db, sql: "SELECT body FROM fetch_run WHERE user_id = ?", arguments: [userID])
+                .flatMap { Self.decode(FetchRun.self, $0) }
+        }
+    }
 }

@@ -98,4 +98,25 @@ extension SQLiteStore {
             try db.execute(sql: "DELETE FROM session WHERE secret_hash = ?", arguments: [secretHash])
         }
     }
+
+    public func recordSignInFailure(keys: [String], at date: Date, forgetBefore: Date) async throws {
+        try await writer.write { db in
+            try db.execute(sql: "DELETE FROM sign_in_failure WHERE at < ?", arguments: [forgetBefore])
+            for key in keys {
+                try db.execute(sql: "INSERT INTO sign_in_failure (key, at) VALUES (?, ?)", arguments: [key, date])
+            }
+        }
+    }
+
+    public func signInFailures(key: String, since: Date) async throws -> [Date] {
+        try await writer.read { db in
+            try Date.fetchAll(db, sql: "SELECT at FROM sign_in_failure WHERE key = ? AND at >= ? ORDER BY at", arguments: [key, since])
+        }
+    }
+
+    public func clearSignInFailures(key: String) async throws {
+        try await writer.write { db in
+            try db.execute(sql: "DELETE FROM sign_in_failure WHERE key = ?", arguments: [key])
+        }
+    }
 }

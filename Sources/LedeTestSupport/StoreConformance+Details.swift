@@ -166,6 +166,36 @@ extension StoreConformance {
             _ = try await storyOf(stored[1], in: store)
             try expect(try await store.unclusteredArticles(limit: 10).map(\.id) == [stored[0].id], "placed articles leave")
         },
+        Check(name: "sign-in failures are counted per key, forgotten after their window and cleared") { store in
+            try await store.recordSignInFailure(keys: ["ip:a", "user:ann"], at: now, forgetBefore: now.addingTimeInterval(-900))
+            try await store.recordSignInFailure(keys: ["ip:a"], at: now.addingTimeInterval(60), forgetBefore: now.addingTimeInterval(-840))
+            try expect(try await store.signInFailures(key: "ip:a", since: now) == [now, now.addingTimeInterval(60)], "oldest first")
+            try expect(try await store.signInFailures(key: "ip:a", since: now.addingTimeInterval(1)).count == 1, "since")
+            try await store.recordSignInFailure(keys: ["ip:b"], at: now.addingTimeInterval(1000), forgetBefore: now.addingTimeInterval(30))
+            try expect(try await store.signInFailures(key: "user:ann", since: .distantPast).isEmpty, "older than the window: forgotten")
+            try await store.clearSignInFailures(key: "ip:a")
+            try expect(try await store.signInFailures(key: "ip:a", since: .distantPast).isEmpty, "cleared")
+            try expect(try await store.signInFailures(key: "ip:b", since: .distantPast).count == 1, "other keys kept")
+        },
+        Check(name: "a reader's fetch run is saved once while active, unless it went quiet") { store in
+            let (ann, _) = try await reader(store)
+            try expect(try await store.fetchRun(userID: ann.id) == nil, "no fetch yet")
+            var run = FetchRun()
+            run.state = .running
+            run.total = 3
+            try expect(try await store.saveFetchRun(run, userID: ann.id, at: now, onlyIfIdleSince: now.addingTimeInterval(-900)), "first start")
+            try expect(try await store.fetchRun(userID: ann.id) == run, "read back")
+            var second = FetchRun()
+            second.state = .queued
+            try expect(!(try await store.saveFetchRun(second, userID: ann.id, at: now.addingTimeInterval(60), onlyIfIdleSince: now.addingTimeInterval(-840))), "refused while active")
+            run.done = 1
+            try expect(try await store.saveFetchRun(run, userID: ann.id, at: now.addingTimeInterval(120), onlyIfIdleSince: nil), "progress saved")
+            try expect(try await store.fetchRun(userID: ann.id)?.done == 1, "progress read back")
+            try expect(try await store.saveFetchRun(second, userID: ann.id, at: now.addingTimeInterval(1100), onlyIfIdleSince: now.addingTimeInterval(200)), "a quiet fetch is taken over")
+            run.state = .finished
+            try await store.saveFetchRun(run, userID: ann.id, at: now.addingTimeInterval(1200), onlyIfIdleSince: nil)
+            try expect(try await store.saveFetchRun(second, userID: ann.id, at: now.addingTimeInterval(1210), onlyIfIdleSince: now.addingTimeInterval(1000)), "a finished fetch does not block")
+        },
         Check(name: "sessions are replaced and read marks kept once") { store in
             let ann = try await store.createUser(name: "ann", passwordHash: nil, isAdmin: false, now: now)
             try await store.saveSession(Session(secretHash: "s", userID: ann.id, csrfToken: "one", expiresAt: now))

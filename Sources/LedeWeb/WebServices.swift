@@ -31,7 +31,7 @@ struct WebServices: Sendable {
         stories = StoryLookup(store: store, clock: clock)
         fetchJobs = FetchJobs(
             store: store, fetcher: fetcher, clock: clock, editions: editions, grouping: configuration.storyGrouping, logger: logger)
-        loginLimiter = LoginRateLimiter(limit: configuration.loginFailureLimit, window: configuration.loginWindow)
+        loginLimiter = LoginRateLimiter(store: store, limit: configuration.loginFailureLimit, window: configuration.loginWindow)
         passwords = PasswordHasher(cost: configuration.bcryptCost)
     }
 

@@ -47,14 +47,36 @@ import Testing
         await server.stop()
     }
 
-    static func fetchNow(_ store: SQLiteStore, _ fetcher: HTTPFetcher, _ reader: Int64, grouping: StoryGrouping) async throws -> FetchJobs.Progress {
+    static func fetchNow(_ store: SQLiteStore, _ fetcher: HTTPFetcher, _ reader: Int64, grouping: StoryGrouping) async throws -> FetchRun {
         let editions = ReaderEditions(store: store, clock: .system, cache: EditionCache(lifetime: 60))
         let jobs = FetchJobs(store: store, fetcher: fetcher, clock: .system, editions: editions, grouping: grouping, logger: Logger(label: "test"))
-        jobs.start(userID: reader, profile: nil)
-        for _ in 0..<200 where jobs.progress(userID: reader).isActive {
+        try await jobs.start(userID: reader, profile: nil)
+        return try await finished(jobs, reader)
+    }
+
+    static func finished(_ jobs: FetchJobs, _ reader: Int64) async throws -> FetchRun {
+        for _ in 0..<200 where try await jobs.progress(userID: reader).isActive {
             try await Task.sleep(for: .milliseconds(50))
         }
-        return jobs.progress(userID: reader)
+        return try await jobs.progress(userID: reader)
+    }
+
+    @Test func anotherServerSeesTheFetchAndStartsNoSecond() async throws {
+        try await Self.withFeed { store, fetcher, reader in
+            let servers = (0..<2).map { _ in
+                FetchJobs(
+                    store: store, fetcher: fetcher, clock: .system, editions: ReaderEditions(store: store, clock: .system, cache: EditionCache(lifetime: 60)),
+                    grouping: .byWorkers, logger: Logger(label: "test"))
+            }
+            let started = try await servers[0].start(userID: reader, profile: nil)
+            #expect(started.isActive)
+            #expect(try await servers[1].progress(userID: reader).isActive, "the other server reports the fetch")
+            let second = try await servers[1].start(userID: reader, profile: nil)
+            #expect(second.isActive)
+            let progress = try await Self.finished(servers[1], reader)
+            #expect(progress.state == .finished && progress.newArticles == 1)
+            #expect(try await store.jobSummary(now: Date()).due == 1, "one fetch, one clustering job queued")
+        }
     }
 
     @Test func onOneMachineTheServerGroupsTheNewArticles() async throws {

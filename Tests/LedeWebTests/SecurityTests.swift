@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import LedeCore
+import LedeSQLite
 import Testing
 @testable import LedeWeb
 
@@ -57,12 +58,19 @@ import Testing
     }
 
     @Test func rateLimitWindowPassesWithTime() async throws {
-        let limiter = LoginRateLimiter(limit: 5, window: 900)
+        let store = try SQLiteStore.inMemory()
+        let limiter = LoginRateLimiter(store: store, limit: 5, window: 900)
         let start = Date(timeIntervalSince1970: 1_000_000)
-        for second in 0..<5 { await limiter.recordFailure(address: "10.0.0.1", userName: "ann", now: start.addingTimeInterval(Double(second))) }
-        #expect(await limiter.retryAfter(address: "10.0.0.2", userName: "ann", now: start.addingTimeInterval(10)) != nil, "per name")
-        #expect(await limiter.retryAfter(address: "10.0.0.1", userName: "zed", now: start.addingTimeInterval(10)) != nil, "per address")
-        #expect(await limiter.retryAfter(address: "10.0.0.1", userName: "ann", now: start.addingTimeInterval(905)) == nil)
+        for second in 0..<5 { try await limiter.recordFailure(address: "10.0.0.1", userName: "ann", now: start.addingTimeInterval(Double(second))) }
+        #expect(try await limiter.retryAfter(address: "10.0.0.2", userName: "ann", now: start.addingTimeInterval(10)) != nil, "per name")
+        #expect(try await limiter.retryAfter(address: "10.0.0.1", userName: "zed", now: start.addingTimeInterval(10)) != nil, "per address")
+        // A second server on the same database sees the same failures.
+        let otherServer = LoginRateLimiter(store: store, limit: 5, window: 900)
+        #expect(try await otherServer.retryAfter(address: "10.0.0.9", userName: "ann", now: start.addingTimeInterval(10)) != nil, "shared")
+        #expect(try await limiter.retryAfter(address: "10.0.0.1", userName: "ann", now: start.addingTimeInterval(905)) == nil)
+        try await limiter.recordSuccess(userName: "ann")
+        #expect(try await store.signInFailures(key: "user:ann", since: start).isEmpty, "a success clears the name")
+        #expect(try await store.signInFailures(key: "ip:10.0.0.1", since: start).count == 5, "but not the address")
     }
 
     @Test func expiredSessionSendsTheReaderBackToSignIn() async throws {

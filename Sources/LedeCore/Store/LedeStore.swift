@@ -28,6 +28,12 @@ public protocol LedeStore: Sendable {
     func saveSession(_ session: Session) async throws
     func session(secretHash: String) async throws -> Session?
     func deleteSession(secretHash: String) async throws
+    /// Records a failed sign-in under each key (a client address, a user name), and forgets
+    /// every failure older than `forgetBefore`, so the table holds one window's worth.
+    func recordSignInFailure(keys: [String], at date: Date, forgetBefore: Date) async throws
+    /// The times of the failures recorded under `key` at or after `since`, oldest first.
+    func signInFailures(key: String, since: Date) async throws -> [Date]
+    func clearSignInFailures(key: String) async throws
 
     // MARK: Feeds and subscriptions
 
@@ -113,6 +119,13 @@ public protocol LedeStore: Sendable {
     func feedback(userID: Int64) async throws -> [Feedback]
     func markRead(storyIDs: [Int64], userID: Int64, at: Date) async throws
     func readStoryIDs(userID: Int64) async throws -> Set<Int64>
+    /// Saves the reader's fetch as `run`, unless `onlyIfIdleSince` is given and a fetch of
+    /// theirs is active and was saved at or after that date (a fetch saved before it is taken
+    /// to have died with its server).
+    /// - Returns: whether it was saved.
+    @discardableResult
+    func saveFetchRun(_ run: FetchRun, userID: Int64, at date: Date, onlyIfIdleSince: Date?) async throws -> Bool
+    func fetchRun(userID: Int64) async throws -> FetchRun?
 
     // MARK: Jobs (the queue `lede worker` runs; see docs/deploy.md)
 

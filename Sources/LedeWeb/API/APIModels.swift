@@ -185,7 +185,7 @@ struct FetchProgressBody: Encodable, Sendable {
     var startedAt: Date?
     var finishedAt: Date?
 
-    init(_ progress: FetchJobs.Progress) {
+    init(_ progress: FetchRun) {
         state = progress.state.rawValue
         total = progress.total
         done = progress.done

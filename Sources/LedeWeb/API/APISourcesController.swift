@@ -72,7 +72,7 @@ struct APISourcesController {
 
     @Sendable func startFetch(_ request: Request, context: LedeRequestContext) async throws -> Response {
         let reader = try context.requireReader()
-        let progress = services.fetchJobs.start(userID: reader.id, profile: try await services.editions.profile(named: nil, userID: reader.id))
+        let progress = try await services.fetchJobs.start(userID: reader.id, profile: try await services.editions.profile(named: nil, userID: reader.id))
         var response = APIResponse.json(FetchProgressBody(progress), status: .accepted)
         response.headers[.location] = "/api/v1/fetch"
         return response
@@ -80,6 +80,6 @@ struct APISourcesController {
 
     @Sendable func progress(_ request: Request, context: LedeRequestContext) async throws -> Response {
         let reader = try context.requireReader()
-        return APIResponse.json(FetchProgressBody(services.fetchJobs.progress(userID: reader.id)))
+        return APIResponse.json(FetchProgressBody(try await services.fetchJobs.progress(userID: reader.id)))
     }
 }

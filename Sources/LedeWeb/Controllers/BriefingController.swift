@@ -52,7 +52,7 @@ struct BriefingController {
             services.editions.cache.storeRendered(body, key: key, variant: variant, for: briefing)
         }
         var content = body
-        let progress = services.fetchJobs.progress(userID: reader.id)
+        let progress = try await services.fetchJobs.progress(userID: reader.id)
         if progress.isActive {
             content[0] = services.pages.render("fetch-banner", FetchBannerView(progress)) + content[0]
         }
@@ -97,7 +97,7 @@ struct FetchBannerView: Sendable {
     var percent: Int
     var active: Bool
 
-    init(_ progress: FetchJobs.Progress) {
+    init(_ progress: FetchRun) {
         message = progress.message
         done = progress.done
         total = progress.total

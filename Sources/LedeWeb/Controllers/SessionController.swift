@@ -45,7 +45,7 @@ struct SessionController {
         }
         let now = services.clock.now()
         let address = context.clientAddress
-        if let wait = await services.loginLimiter.retryAfter(address: address, userName: name, now: now) {
+        if let wait = try await services.loginLimiter.retryAfter(address: address, userName: name, now: now) {
             var response = loginPage(
                 request, name: name, next: next,
                 problem: "Too many failed sign-ins for this name or from this address; wait \(Self.minutes(wait)) and try again.",
@@ -58,10 +58,10 @@ struct SessionController {
         if let user { hash = try await services.store.passwordHash(userID: user.id) }
         let password = form["password"] ?? ""
         guard try await services.passwords.verify(password, hash: hash), let user else {
-            await services.loginLimiter.recordFailure(address: address, userName: name, now: now)
+            try await services.loginLimiter.recordFailure(address: address, userName: name, now: now)
             return loginPage(request, name: name, next: next, problem: "Wrong name or password; check both and try again.", status: .unauthorized)
         }
-        await services.loginLimiter.recordSuccess(userName: name)
+        try await services.loginLimiter.recordSuccess(userName: name)
         let started = try await services.startSession(
             for: user, secure: SessionCookie.isSecure(request, configured: services.configuration.secureCookies))
         var response = Response.redirect(to: next, type: .normal)

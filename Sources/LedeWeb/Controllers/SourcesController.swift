@@ -42,7 +42,7 @@ struct SourcesController {
         status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let subscriptions = try await services.store.subscriptions(userID: reader.id)
-        let progress = services.fetchJobs.progress(userID: reader.id)
+        let progress = try await services.fetchJobs.progress(userID: reader.id)
         let view = SourcesView(
             subscriptions: subscriptions, csrf: context.csrf, now: services.clock.now(), progress: progress, address: address, welcome: welcome)
         var layout = services.layout("Sources", context: context, current: "/sources", notice: notice, problem: problem)
@@ -55,7 +55,7 @@ struct SourcesController {
         let address = context.submitted.trimmed("url") ?? ""
         do {
             let subscription = try await management.add(address, userID: reader.id)
-            services.fetchJobs.start(userID: reader.id, profile: try await services.editions.profile(named: nil, userID: reader.id))
+            try await services.fetchJobs.start(userID: reader.id, profile: try await services.editions.profile(named: nil, userID: reader.id))
             return .seeOther("/sources?added=" + BriefingController.query(subscription.displayTitle))
         } catch {
             let failure = WebError.from(error)
@@ -73,7 +73,7 @@ struct SourcesController {
         do {
             let report = try await management.importOPML(file.data, userID: reader.id)
             if report.added > 0 {
-                services.fetchJobs.start(userID: reader.id, profile: try await services.editions.profile(named: nil, userID: reader.id))
+                try await services.fetchJobs.start(userID: reader.id, profile: try await services.editions.profile(named: nil, userID: reader.id))
             }
             return .seeOther("/sources?imported=\(report.added)")
         } catch let error as SourceImportError {
@@ -108,12 +108,12 @@ struct SourcesController {
 
     @Sendable func startFetch(_ request: Request, context: LedeRequestContext) async throws -> Response {
         let reader = try context.requireReader()
-        services.fetchJobs.start(userID: reader.id, profile: try await services.editions.profile(named: nil, userID: reader.id))
+        try await services.fetchJobs.start(userID: reader.id, profile: try await services.editions.profile(named: nil, userID: reader.id))
         return .seeOther(SessionController.safeNext(context.submitted["return"] ?? "/sources") + (context.submitted["return"] == nil ? "?notice=fetching" : ""))
     }
 
     @Sendable func progress(_ request: Request, context: LedeRequestContext) async throws -> Response {
         let reader = try context.requireReader()
-        return APIResponse.json(FetchProgressBody(services.fetchJobs.progress(userID: reader.id)))
+        return APIResponse.json(FetchProgressBody(try await services.fetchJobs.progress(userID: reader.id)))
     }
 }

@@ -6,26 +6,13 @@ import Logging
 import Synchronization
 
 /// Fetching in the background, one reader's job at a time (story clustering must not run
-/// twice at once), with progress that pages and the API poll.
+/// twice at once), with progress that pages and the API poll. The progress is kept in the
+/// store, so any server sharing the database reports it and none starts a second fetch for
+/// the same reader.
 final class FetchJobs: Sendable {
-    /// A job's progress as `GET /fetch/progress` and `GET /api/v1/fetch` report it.
-    struct Progress: Sendable, Codable, Equatable {
-        enum State: String, Sendable, Codable { case idle, queued, running, finished }
-
-        var state: State = .idle
-        var total = 0
-        var done = 0
-        var newArticles = 0
-        var failedSources = 0
-        /// The latest thing the job did, in one line.
-        var message: String = "No fetch has run yet."
-        var startedAt: Date?
-        var finishedAt: Date?
-
-        var isActive: Bool { state == .queued || state == .running }
-        /// 0 to 100, for a progress bar.
-        var percent: Int { total == 0 ? (state == .finished ? 100 : 0) : min(100, done * 100 / total) }
-    }
+    /// A fetch whose progress has not been saved for this long is taken to have died with its
+    /// server, and a new one may start.
+    static let staleAfter: TimeInterval = 15 * 60
 
     private let store: any LedeStore
     private let fetcher: HTTPFetcher
@@ -33,7 +20,8 @@ final class FetchJobs: Sendable {
     private let editions: ReaderEditions
     private let logger: Logger
     private let grouping: StoryGrouping
-    private let progress = Mutex<[Int64: Progress]>([:])
+    /// The fetches this server runs, as last changed; each change is saved to the store.
+    private let live = Mutex<[Int64: FetchRun]>([:])
     private let queue = JobQueue()
 
     init(store: any LedeStore, fetcher: HTTPFetcher, clock: WebClock, editions: ReaderEditions, grouping: StoryGrouping, logger: Logger) {
@@ -45,48 +33,59 @@ final class FetchJobs: Sendable {
         self.logger = logger
     }
 
-    func progress(userID: Int64) -> Progress {
-        progress.withLock { $0[userID] ?? Progress() }
+    func progress(userID: Int64) async throws -> FetchRun {
+        try await store.fetchRun(userID: userID) ?? FetchRun()
     }
 
-    /// Starts fetching every feed the reader follows, unless their fetch is already under way.
+    /// Starts fetching every feed the reader follows, unless their fetch is already under way
+    /// (on this server or another).
     @discardableResult
-    func start(userID: Int64, profile: Profile?) -> Progress {
-        let started: Progress? = progress.withLock { jobs in
-            if let current = jobs[userID], current.isActive { return nil }
-            var queued = Progress()
-            queued.state = .queued
-            queued.message = "Waiting for another fetch to finish…"
-            queued.startedAt = clock.now()
-            jobs[userID] = queued
-            return queued
-        }
-        guard let started else { return self.progress(userID: userID) }
+    func start(userID: Int64, profile: Profile?) async throws -> FetchRun {
+        var queued = FetchRun()
+        queued.state = .queued
+        queued.message = "Waiting for another fetch to finish…"
+        let now = clock.now()
+        queued.startedAt = now
+        guard try await store.saveFetchRun(queued, userID: userID, at: now, onlyIfIdleSince: now.addingTimeInterval(-Self.staleAfter))
+        else { return try await progress(userID: userID) }
+        live.withLock { $0[userID] = queued }
         Task { await queue.run { await self.run(userID: userID, profile: profile) } }
-        return started
+        return queued
     }
 
-    private func update(_ userID: Int64, _ change: (inout Progress) -> Void) {
-        progress.withLock { jobs in
-            var job = jobs[userID] ?? Progress()
+    /// Changes the reader's progress and saves it (the latest version, should saves overtake
+    /// one another).
+    private func update(_ userID: Int64, _ change: (inout FetchRun) -> Void) async {
+        live.withLock { jobs in
+            var job = jobs[userID] ?? FetchRun()
             change(&job)
             jobs[userID] = job
+        }
+        guard let latest = live.withLock({ $0[userID] }) else { return }
+        do {
+            try await store.saveFetchRun(latest, userID: userID, at: clock.now(), onlyIfIdleSince: nil)
+        } catch {
+            logger.warning("fetch progress not saved", metadata: ["user.id": "\(userID)", "error": "\(error)"])
         }
     }
 
     private func run(userID: Int64, profile: Profile?) async {
         do {
             let subscriptions = try await store.subscriptions(userID: userID)
-            update(userID) {
+            await update(userID) {
                 $0.state = .running
                 $0.total = subscriptions.count
                 $0.message = "Fetching \(subscriptions.count) source\(subscriptions.count == 1 ? "" : "s")…"
             }
             let reporter = JobProgressReporter { [self] message in
-                update(userID) { job in
-                    // The ingestor reports once per source after its opening line.
-                    if !message.hasPrefix("Fetching ") { job.done += 1 }
-                    job.message = message
+                Task {
+                    await update(userID) { job in
+                        // A report that comes in after the end changes nothing.
+                        guard job.state == .running else { return }
+                        // The ingestor reports once per source after its opening line.
+                        if !message.hasPrefix("Fetching ") { job.done += 1 }
+                        job.message = message
+                    }
                 }
             }
             let reports = try await FeedIngestor(store: store, fetcher: fetcher, progress: reporter, logger: logger)
@@ -96,10 +95,10 @@ final class FetchJobs: Sendable {
             var grouped = ""
             switch grouping {
             case .inProcess(let memory):
-                update(userID) { $0.message = "Grouping articles into stories…" }
+                await update(userID) { $0.message = "Grouping articles into stories…" }
                 try await StoryUpdater(store: store, memory: memory).run()
                 if let profile {
-                    update(userID) { $0.message = "Writing today's edition…" }
+                    await update(userID) { $0.message = "Writing today's edition…" }
                     try await editions.rewriteToday(for: profile, userID: userID)
                 } else {
                     editions.cache.invalidate(userID: userID)
@@ -112,7 +111,7 @@ final class FetchJobs: Sendable {
                 }
                 editions.cache.invalidate(userID: userID)
             }
-            update(userID) {
+            await update(userID) {
                 $0.state = .finished
                 $0.done = $0.total
                 $0.newArticles = added
@@ -123,7 +122,7 @@ final class FetchJobs: Sendable {
             }
         } catch {
             logger.error("fetch job failed", metadata: ["user.id": "\(userID)", "error": "\(error)"])
-            update(userID) {
+            await update(userID) {
                 $0.state = .finished
                 $0.finishedAt = clock.now()
                 $0.message = "The fetch stopped: \(WebError.from(error).message)"

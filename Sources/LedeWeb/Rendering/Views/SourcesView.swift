@@ -25,7 +25,7 @@ struct SourcesView: Sendable {
     var fetch: FetchBannerView
     var welcome: Bool
 
-    init(subscriptions: [Subscription], csrf: String, now: Date, progress: FetchJobs.Progress, address: String = "", welcome: Bool = false) {
+    init(subscriptions: [Subscription], csrf: String, now: Date, progress: FetchRun, address: String = "", welcome: Bool = false) {
         self.csrf = csrf
         self.address = address
         self.welcome = welcome
