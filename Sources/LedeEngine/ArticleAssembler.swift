@@ -38,7 +38,9 @@ struct ArticleAssembler: Sendable {
         let title = Self.clean(item.title) ?? Self.clean(page?.extracted.title) ?? "(untitled)"
         let summary = item.summary.map { HTMLSanitizer.plainText(fromHTML: $0) }.flatMap(Self.clean)
         let published = item.published ?? item.updated ?? page?.extracted.published ?? now
-        let signature = ArticleSignature(title: title, paragraphs: paragraphs, tags: item.categories, published: published)
+        // The feed's categories and the page's own tags (`article:tag`, JSON-LD keywords).
+        let tags = item.categories + (page?.extracted.tags ?? [])
+        let signature = ArticleSignature(title: title, paragraphs: paragraphs, tags: tags, published: published)
         return NewArticle(
             sourceID: source.id, itemKey: Self.itemKey(item), url: url, urlKey: URLCanonicalizer.key(url),
             outlet: OutletName.label(forURL: url) ?? source.outletLabel, title: title,

@@ -69,20 +69,28 @@ public struct StoryUpdater: Sendable {
     }
 
     /// The clusterer kept from the previous batch, brought up to date with what others saved
-    /// since; else (nothing kept, the store's generation went back, or the batch reaches
-    /// further back than the kept stories) one built from the stories stored in the window.
+    /// since and reaching back as far as the batch needs; else (nothing kept, or the store's
+    /// generation went back) one built from the stories stored in the window.
     private func clusterer(from windowStart: Date, generation: Int64) async throws -> (StoryClusterer, placedSinceFrequencies: Int) {
-        if let kept = memory.take(), kept.generation <= generation, kept.clusterer.heldSince <= windowStart {
+        if let kept = memory.take(), kept.generation <= generation {
             var clusterer = kept.clusterer
             if kept.generation < generation {
                 // Others saved stories since (another worker's clustering job): take theirs in
                 // rather than reading every story of the window again.
                 clusterer.absorb(try await store.stories(savedAfterGeneration: kept.generation))
             }
-            // Term weights drift as articles arrive: they are read again once a fifth more
-            // articles have been placed. Stories that left the window are let go once they
-            // are a quarter of those held.
-            let staleWeights = kept.placedSinceFrequencies * 5 > clusterer.frequencyDocumentCount
+            if clusterer.heldSince > windowStart {
+                // The batch holds articles older than the kept stories reach: read only the
+                // stories in between (feeds fetched late bring articles days old).
+                clusterer.reachBack(
+                    to: windowStart, adding: try await store.stories(lastPublishedFrom: windowStart, before: clusterer.heldSince))
+            }
+            // Term weights drift as articles arrive: they are read again once half as many
+            // articles as they were counted over have been placed (inverse document
+            // frequencies barely move while all counts grow together, and reading every term's
+            // count is the clustering job's dearest read). Stories that left the window are
+            // let go once they are a quarter of those held.
+            let staleWeights = kept.placedSinceFrequencies * 2 > clusterer.frequencyDocumentCount
             let inactive = clusterer.storiesInactive(since: windowStart)
             if staleWeights || inactive * 4 > clusterer.storyCount {
                 clusterer.refresh(

@@ -17,6 +17,15 @@ extension PostgresStore {
         ).map(Columns.story)
     }
 
+    public func stories(lastPublishedFrom from: Date, before end: Date) async throws -> [Story] {
+        try await rows(
+            """
+            SELECT \(unescaped: Columns.story) FROM story WHERE last_published >= \(from) AND last_published < \(end)
+            ORDER BY last_published DESC, id
+            """
+        ).map(Columns.story)
+    }
+
     public func story(id: Int64) async throws -> Story? {
         try await rows("SELECT \(unescaped: Columns.story) FROM story WHERE id = \(id)").first.map(Columns.story)
     }

@@ -14,6 +14,13 @@ extension SQLiteStore {
         }
     }
 
+    public func stories(lastPublishedFrom from: Date, before end: Date) async throws -> [Story] {
+        try await writer.read { db in
+            try StoryRecord.filter(Column("last_published") >= from && Column("last_published") < end)
+                .order(Column("last_published").desc, Column("id")).fetchAll(db).map(\.story)
+        }
+    }
+
     public func story(id: Int64) async throws -> Story? {
         try await writer.read { db in try StoryRecord.fetchOne(db, key: id)?.story }
     }

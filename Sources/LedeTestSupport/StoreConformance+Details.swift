@@ -55,6 +55,8 @@ extension StoreConformance {
             let newer = try await storyOf(stored[0], in: store, key: 2, lastPublished: now.addingTimeInterval(7200))
             try expect(try await store.stories(activeSince: .distantPast, userID: ann.id).map(\.id) == [newer, older], "stories latest first")
             try expect(try await store.stories(activeSince: now.addingTimeInterval(60), userID: nil).map(\.id) == [newer], "active since")
+            try expect(try await store.stories(lastPublishedFrom: now, before: now.addingTimeInterval(7200)).map(\.id) == [older], "from, before: excluded")
+            try expect(try await store.stories(lastPublishedFrom: now, before: now.addingTimeInterval(7201)).map(\.id) == [newer, older], "latest first")
 
             for date in ["2026-04-18", "2026-04-20", "2026-04-19"] {
                 try await store.saveBriefing(Briefing(date: date, profile: "me", stories: []), userID: ann.id)

@@ -68,6 +68,24 @@ import Testing
         let stories = try await store.stories(activeSince: .distantPast, userID: nil)
         #expect(stories.map(\.signature.articleCount) == [3])
     }
+
+    @Test func anArticleFetchedLateFindsTheStoryTheKeptClustererLetGo() async throws {
+        let (store, sourceID) = try await Self.store()
+        let updater = StoryUpdater(store: store)
+        _ = try await store.insertArticles([Self.article(sourceID, "a", Self.earnings.0, Self.earnings.1, hours: 0)])
+        try await updater.run()
+        // Ten days on, the earnings story has left the window and the kept clusterer lets it go.
+        _ = try await store.insertArticles([
+            Self.article(sourceID, "f", "Fire halts production at Halden plant", "A fire halted production at a Halden Micro plant in Penang.", hours: 240)
+        ])
+        try await updater.run()
+        // A feed fetched late brings the earnings follow-up, published five hours after the story began.
+        _ = try await store.insertArticles([Self.article(sourceID, "b", Self.followUp.0, Self.followUp.1, hours: 5)])
+        #expect(try await updater.run() == 1)
+        let stories = try await store.stories(activeSince: .distantPast, userID: nil)
+        #expect(stories.count == 2)
+        #expect(stories.first { $0.headline == Self.earnings.0 }?.signature.articleCount == 2)
+    }
 }
 
 /// Updaters sharing one memory (the web app's "fetch now" and the job runner in one process)

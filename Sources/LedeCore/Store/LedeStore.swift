@@ -81,6 +81,9 @@ public protocol LedeStore: Sendable {
     /// Stories whose latest article is at or after `date`, latest first; with a `userID`,
     /// only stories with an article from a feed that reader follows.
     func stories(activeSince date: Date, userID: Int64?) async throws -> [Story]
+    /// The stories whose latest article is at or after `from` and before `end`: what a kept
+    /// clusterer lacks when a batch reaches further back than the stories it holds.
+    func stories(lastPublishedFrom from: Date, before end: Date) async throws -> [Story]
     func story(id: Int64) async throws -> Story?
     /// Stores the outcome of a clustering run in one transaction: new and changed stories,
     /// and each article's (and its duplicates') story.

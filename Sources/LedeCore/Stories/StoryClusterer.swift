@@ -168,6 +168,13 @@ public struct StoryClusterer: Sendable {
         }
     }
 
+    /// Takes in the stories whose latest article is from `date` up to the date the held ones
+    /// reach back to (read from the store), so that articles published that early can be placed.
+    public mutating func reachBack(to date: Date, adding stories: [Story]) {
+        absorb(stories)
+        heldSince = min(heldSince, date)
+    }
+
     /// The number of documents the clusterer's term weights were computed over.
     public var frequencyDocumentCount: Int { frequencies.documentCount }
 
