@@ -53,14 +53,24 @@ final class FetchJobs: Sendable {
         return queued
     }
 
-    /// Changes the reader's progress and saves it (the latest version, should saves overtake
-    /// one another).
+    /// Changes the reader's progress and saves it.
     private func update(_ userID: Int64, _ change: (inout FetchRun) -> Void) async {
+        self.change(userID, change)
+        await save(userID)
+    }
+
+    /// Changes the reader's progress in memory only; `save` stores it.
+    private func change(_ userID: Int64, _ change: (inout FetchRun) -> Void) {
         live.withLock { jobs in
             var job = jobs[userID] ?? FetchRun()
             change(&job)
             jobs[userID] = job
         }
+    }
+
+    /// Stores the reader's progress as it is now. Saves are made one after another by the
+    /// run, never from concurrent tasks, so an older version never lands after a newer one.
+    private func save(_ userID: Int64) async {
         guard let latest = live.withLock({ $0[userID] }) else { return }
         do {
             try await store.saveFetchRun(latest, userID: userID, at: clock.now(), onlyIfIdleSince: nil)
@@ -78,18 +88,31 @@ final class FetchJobs: Sendable {
                 $0.message = "Fetching \(subscriptions.count) source\(subscriptions.count == 1 ? "" : "s")…"
             }
             let reporter = JobProgressReporter { [self] message in
-                Task {
-                    await update(userID) { job in
-                        // A report that comes in after the end changes nothing.
-                        guard job.state == .running else { return }
-                        // The ingestor reports once per source after its opening line.
-                        if !message.hasPrefix("Fetching ") { job.done += 1 }
-                        job.message = message
-                    }
+                change(userID) { job in
+                    // The ingestor reports once per source after its opening line.
+                    if !message.hasPrefix("Fetching ") { job.done += 1 }
+                    job.message = message
                 }
             }
-            let reports = try await FeedIngestor(store: store, fetcher: fetcher, progress: reporter, logger: logger)
-                .ingestAll(now: clock.now(), force: true, userID: userID)
+            // While the feeds are fetched, one task saves the progress twice a second; it is
+            // stopped before the run saves again.
+            let saving = Task { [self] in
+                while !Task.isCancelled {
+                    try? await Task.sleep(for: .milliseconds(500))
+                    await save(userID)
+                }
+            }
+            let reports: [FeedIngestor.SourceReport]
+            do {
+                reports = try await FeedIngestor(store: store, fetcher: fetcher, progress: reporter, logger: logger)
+                    .ingestAll(now: clock.now(), force: true, userID: userID)
+            } catch {
+                saving.cancel()
+                await saving.value
+                throw error
+            }
+            saving.cancel()
+            await saving.value
             let added = reports.reduce(0) { $0 + $1.newArticles }
             let failed = reports.filter { $0.error != nil }.count
             var grouped = ""
