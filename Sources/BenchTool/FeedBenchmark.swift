@@ -19,10 +19,8 @@ struct FeedBenchmark {
         let feedBytes = try FileManager.default.attributesOfItem(atPath: site.root.appendingPathComponent("sites/huge.example/feed.rss").path)[.size] as? Int ?? 0
         say(String(format: "one feed of %d items, %.1f MB", items, Double(feedBytes) / 1_048_576))
         let server = try await CorpusServer.start(site: site)
-        var configuration = FetchConfiguration()
-        configuration.allowPrivateNetworks = true
+        var configuration = server.fetchConfiguration(hosts: ["huge.example"])
         configuration.maximumFeedBytes = 128 * 1024 * 1024
-        configuration.hostOverrides["huge.example"] = .init(host: "127.0.0.1", port: server.port)
         let fetcher = HTTPFetcher(configuration: configuration)
         let user = try await store.localUser()
         let now = Date(timeIntervalSince1970: 1_750_000_000)

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import LedeCore
+import LedeFetch
 import Logging
 import NIOCore
 import ServiceLifecycle
@@ -23,6 +24,15 @@ public final class CorpusServer: Sendable {
         self.services = services
         self.task = task
         self.lastModified = lastModified
+    }
+
+    /// A fetch configuration that reaches `hosts` (default: the corpus's outlets) on this
+    /// server, loopback addresses allowed.
+    public func fetchConfiguration(hosts: [String]? = nil) -> FetchConfiguration {
+        var configuration = FetchConfiguration()
+        configuration.allowPrivateNetworks = true
+        for host in hosts ?? site.hosts { configuration.hostOverrides[host] = .init(host: "127.0.0.1", port: port) }
+        return configuration
     }
 
     /// Starts serving on an ephemeral loopback port.

@@ -31,10 +31,7 @@ public struct DemoRunner: Sendable {
     public func run(profileName: String?) async throws -> Outcome {
         let server = try await CorpusServer.start(site: site)
         progress.report("Serving the corpus at http://127.0.0.1:\(server.port) (\(site.outlets.count) outlets)")
-        var configuration = FetchConfiguration()
-        configuration.allowPrivateNetworks = true
-        for host in site.hosts { configuration.hostOverrides[host] = .init(host: "127.0.0.1", port: server.port) }
-        let fetcher = HTTPFetcher(configuration: configuration)
+        let fetcher = HTTPFetcher(configuration: server.fetchConfiguration())
         do {
             let outcome = try await run(fetcher: fetcher, profileName: profileName)
             try await fetcher.shutdown()

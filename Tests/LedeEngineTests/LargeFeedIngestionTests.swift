@@ -46,10 +46,8 @@ import Testing
         let site = try Self.hugeSite()
         defer { try? FileManager.default.removeItem(at: site.root) }
         let server = try await CorpusServer.start(site: site)
-        var configuration = FetchConfiguration()
-        configuration.allowPrivateNetworks = true
+        var configuration = server.fetchConfiguration(hosts: ["huge.example"])
         configuration.maximumFeedBytes = 64 * 1024 * 1024
-        configuration.hostOverrides["huge.example"] = .init(host: "127.0.0.1", port: server.port)
         let fetcher = HTTPFetcher(configuration: configuration)
         let store = try SQLiteStore.inMemory()
         let user = try await store.localUser()

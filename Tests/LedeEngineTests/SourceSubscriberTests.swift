@@ -26,10 +26,7 @@ import Testing
             ])
         defer { try? FileManager.default.removeItem(at: root) }
         let server = try await CorpusServer.start(site: try CorpusSite(root: root))
-        var configuration = FetchConfiguration()
-        configuration.allowPrivateNetworks = true
-        configuration.hostOverrides["news.example"] = .init(host: "127.0.0.1", port: server.port)
-        let fetcher = HTTPFetcher(configuration: configuration)
+        let fetcher = HTTPFetcher(configuration: server.fetchConfiguration(hosts: ["news.example"]))
         let store = try SQLiteStore.inMemory()
         do {
             try await body(SourceSubscriber(store: store, fetcher: fetcher), store, try await store.localUser().id)

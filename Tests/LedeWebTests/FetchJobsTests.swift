@@ -29,10 +29,7 @@ import Testing
         let root = try TestSite.write(host: "news.example", files: ["feed.rss": feed, "first.html": page])
         defer { try? FileManager.default.removeItem(at: root) }
         let server = try await CorpusServer.start(site: try CorpusSite(root: root))
-        var configuration = FetchConfiguration()
-        configuration.allowPrivateNetworks = true
-        configuration.hostOverrides["news.example"] = .init(host: "127.0.0.1", port: server.port)
-        let fetcher = HTTPFetcher(configuration: configuration)
+        let fetcher = HTTPFetcher(configuration: server.fetchConfiguration(hosts: ["news.example"]))
         let store = try SQLiteStore.inMemory()
         let reader = try await store.localUser().id
         _ = try await store.subscribe(userID: reader, feedURL: "http://news.example/feed.rss", title: nil, folder: nil, now: Date())

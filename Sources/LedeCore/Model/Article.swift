@@ -54,7 +54,10 @@ public struct Article: Sendable, Hashable, Codable, Identifiable {
     }
 
     /// The main text split into its paragraphs.
-    public var paragraphs: [String] {
+    public var paragraphs: [String] { Self.paragraphs(of: text) }
+
+    /// A stored main text's paragraphs: they are separated by blank lines.
+    public static func paragraphs(of text: String) -> [String] {
         text.components(separatedBy: "\n\n").filter { !$0.isEmpty }
     }
 }
@@ -146,8 +149,7 @@ public struct UnplacedArticle: Sendable, Hashable {
     public var signature: ArticleSignature {
         var signature =
             storedSignature
-            ?? ArticleSignature(
-                title: title, paragraphs: (text ?? "").components(separatedBy: "\n\n").filter { !$0.isEmpty }, published: published)
+            ?? ArticleSignature(title: title, paragraphs: Article.paragraphs(of: text ?? ""), published: published)
         signature.published = published
         return signature
     }

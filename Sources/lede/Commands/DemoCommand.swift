@@ -46,9 +46,7 @@ struct DemoCommand: AsyncParsableCommand {
     /// visitors from this machine signed in as the demo reader.
     private func serveDemo(site: CorpusSite, store: any LedeStore, outcome: DemoRunner.Outcome) async throws {
         let corpusServer = try await CorpusServer.start(site: site)
-        var fetchConfiguration = FetchConfiguration()
-        fetchConfiguration.allowPrivateNetworks = true
-        for host in site.hosts { fetchConfiguration.hostOverrides[host] = .init(host: "127.0.0.1", port: corpusServer.port) }
+        let fetchConfiguration = corpusServer.fetchConfiguration()
         var configuration = WebConfiguration()
         configuration.host = "127.0.0.1"
         configuration.port = port
