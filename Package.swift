@@ -132,6 +132,7 @@ let package = Package(
         .target(
             name: "LedeScale",
             dependencies: [
+                "LedeFeeds",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "NIOCore", package: "swift-nio"),

@@ -159,9 +159,13 @@ public struct FeedIngestor: Sendable {
         }
     }
 
-    /// Fetches and extracts the items' pages a few at a time, keeping feed order.
+    /// Fetches the items' pages a few at a time and extracts each as it arrives, keeping feed
+    /// order. Only the waiting is done side by side: extraction runs in this job's own task,
+    /// so a job keeps at most one core busy and a worker's CPU use is set by how many jobs it
+    /// runs at once (`lede worker --concurrency`), which is what lets workers added on more
+    /// cores add their speed rather than contend with each other.
     private func assembleArticles(_ items: [ParsedItem], source: Source, now: Date) async -> [NewArticle] {
-        await withTaskGroup(of: (Int, NewArticle).self) { group in
+        await withTaskGroup(of: (Int, FetchResponse?).self) { group in
             var results: [Int: NewArticle] = [:]
             var next = 0
             func schedule() {
@@ -169,30 +173,38 @@ public struct FeedIngestor: Sendable {
                 let index = next
                 let item = items[index]
                 next += 1
-                group.addTask {
-                    let page = await self.page(for: item)
-                    return (index, self.assembler.assemble(item: item, page: page, source: source, now: now))
-                }
+                group.addTask { (index, await self.fetchPage(of: item)) }
             }
             for _ in 0..<pagesAtOnce { schedule() }
-            for await (index, article) in group {
-                results[index] = article
+            for await (index, response) in group {
                 schedule()
+                let item = items[index]
+                let page = response.flatMap { extract($0, of: item) }
+                results[index] = assembler.assemble(item: item, page: page, source: source, now: now)
             }
             return (0..<items.count).compactMap { results[$0] }
         }
     }
 
-    /// The item's page, extracted; `nil` when it has no link or the page gives no article,
-    /// in which case the feed's own content is used.
-    private func page(for item: ParsedItem) async -> ArticleAssembler.Page? {
+    /// The item's page; `nil` when it has no link or the fetch failed, in which case the
+    /// feed's own content is used.
+    private func fetchPage(of item: ParsedItem) async -> FetchResponse? {
         guard let link = item.link else { return nil }
         do {
-            let response = try await fetcher.fetch(FetchRequest(url: link, kind: .page))
+            return try await fetcher.fetch(FetchRequest(url: link, kind: .page))
+        } catch {
+            logger.info("page not used", metadata: ["article.url": "\(link)", "reason": "\(error)"])
+            return nil
+        }
+    }
+
+    /// The page's article; `nil` when the page gives none.
+    private func extract(_ response: FetchResponse, of item: ParsedItem) -> ArticleAssembler.Page? {
+        do {
             let extracted = try extractor.extract(response.body, url: URL(string: response.finalURL), contentType: response.contentType)
             return ArticleAssembler.Page(finalURL: response.finalURL, extracted: extracted)
         } catch {
-            logger.info("page not used", metadata: ["article.url": "\(link)", "reason": "\(error)"])
+            logger.info("page not used", metadata: ["article.url": "\(item.link ?? response.finalURL)", "reason": "\(error)"])
             return nil
         }
     }

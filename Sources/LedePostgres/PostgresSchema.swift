@@ -39,6 +39,20 @@ enum PostgresSchema {
                     body JSONB NOT NULL, active BOOLEAN NOT NULL, saved_at TIMESTAMPTZ NOT NULL)
                 """,
             ]),
+        PostgresMigration(
+            name: "v6: article lookups by address and by text in id order",
+            statements: [
+                // Every new article is looked up by address and by text hash (is it a copy?),
+                // the oldest match first. With an index on the key alone, the planner, before
+                // statistics caught up with a growing table, walked the primary key in id order
+                // instead, reading the whole table for a key no article has: the costliest
+                // query of an ingest. With the id in the index both the match and the order
+                // come from one index.
+                "DROP INDEX article_url_key",
+                "CREATE INDEX article_url_key ON article (url_key, id)",
+                "DROP INDEX article_content_hash",
+                "CREATE INDEX article_content_hash ON article (content_hash, id)",
+            ]),
     ]
 
     static let readers: [PostgresQuery] = [

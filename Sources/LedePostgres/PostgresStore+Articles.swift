@@ -8,6 +8,7 @@ extension PostgresStore {
         Set(try await rows("SELECT item_key FROM article WHERE source_id = \(sourceID)").map { try $0.decode(String.self) })
     }
 
+    // The oldest article with the key, found in the index on (url_key, id) (see migration v6).
     public func article(urlKey: String) async throws -> Article? {
         try await rows("SELECT \(unescaped: Columns.article) FROM article WHERE url_key = \(urlKey) ORDER BY id LIMIT 1")
             .first.map(Columns.article)

@@ -107,7 +107,7 @@ extension PostgresStore {
             INSERT INTO story (id, headline, first_published, last_published, signature)
             SELECT id, headline, first_published, last_published, signature::jsonb
             FROM unnest(\(ids)::int8[], \(stories.map(\.headline))::text[], \(stories.map(\.firstPublished))::timestamptz[],
-                        \(stories.map(\.lastPublished))::timestamptz[], \(stories.map(signatureJSON))::text[])
+                        \(stories.map(\.lastPublished))::timestamptz[], \(stories.map(\.signature.storedForm))::text[])
                  AS new(id, headline, first_published, last_published, signature)
             """, logger: logger)
         var idsByKey: [Int: Int64] = [:]
@@ -128,17 +128,13 @@ extension PostgresStore {
             UPDATE story SET headline = changed.headline, first_published = changed.first_published,
                 last_published = changed.last_published, signature = changed.signature::jsonb
             FROM unnest(\(ids)::int8[], \(changed.map(\.headline))::text[], \(changed.map(\.firstPublished))::timestamptz[],
-                        \(changed.map(\.lastPublished))::timestamptz[], \(changed.map(signatureJSON))::text[])
+                        \(changed.map(\.lastPublished))::timestamptz[], \(changed.map(\.signature.storedForm))::text[])
                  AS changed(id, headline, first_published, last_published, signature)
             WHERE story.id = changed.id
             RETURNING story.id
             """, logger: logger)
         let found = Set(try updated.map { try $0.decode(Int64.self) })
         if let missing = ids.first(where: { !found.contains($0) }) { throw StoreError.notFound("story with id \(missing)") }
-    }
-
-    static func signatureJSON(_ story: StoryUpdate) -> String {
-        JSONRendering.string(story.signature, pretty: false)
     }
 
     public func documentFrequencies() async throws -> DocumentFrequencies {

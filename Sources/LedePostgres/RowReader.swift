@@ -93,7 +93,7 @@ enum Columns {
         let headline: String = try reader.next()
         let firstPublished: Date = try reader.next()
         let lastPublished: Date = try reader.next()
-        let signature = try JSONRendering.decoder().decode(StorySignature.self, from: Data(try reader.next(String.self).utf8))
+        let signature = try StorySignature(storedForm: try reader.next(String.self))
         return Story(id: id, headline: headline, firstPublished: firstPublished, lastPublished: lastPublished, signature: signature)
     }
 

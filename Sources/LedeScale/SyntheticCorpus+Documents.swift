@@ -1,4 +1,5 @@
 import Foundation
+import LedeFeeds
 
 /// The corpus as the web would serve it: RSS 2.0 feeds, article pages wrapped in the usual
 /// navigation, related links and footer, and an OPML list of every feed.
@@ -19,7 +20,7 @@ extension SyntheticCorpus {
             let url = articleURL(index, port: port)
             xml += """
                 <item><title>\(Self.escape(article.title))</title><link>\(url)</link><guid isPermaLink="true">\(url)</guid>\
-                <pubDate>\(Self.rfc822(article.published))</pubDate><author>\(Self.escape(article.author))</author>\
+                <pubDate>\(DateWriting.rfc822(article.published))</pubDate><author>\(Self.escape(article.author))</author>\
                 <description>\(Self.escape(article.paragraphs[0]))</description></item>
 
                 """
@@ -41,14 +42,14 @@ extension SyntheticCorpus {
             <meta property="og:title" content="\(Self.escape(article.title))">
             <meta property="og:site_name" content="\(Self.escape(outlet(ofFeed: feed)))">
             <meta name="author" content="\(Self.escape(article.author))">
-            <meta property="article:published_time" content="\(Self.iso8601(article.published))">
+            <meta property="article:published_time" content="\(DateWriting.iso8601(article.published))">
             <link rel="canonical" href="\(articleURL(index, port: port))">
             </head><body>
             <header><nav><a href="/">Home</a> <a href="/business">Business</a> <a href="/tech">Technology</a> <a href="/markets">Markets</a> <a href="/subscribe">Subscribe</a></nav></header>
             <div class="ad">Advertisement: the quarterly outlook newsletter, free for thirty days.</div>
             <main><article>
             <h1>\(Self.escape(article.title))</h1>
-            <p class="byline">By \(Self.escape(article.author)) · <time datetime="\(Self.iso8601(article.published))">\(Self.iso8601(article.published))</time></p>
+            <p class="byline">By \(Self.escape(article.author)) · <time datetime="\(DateWriting.iso8601(article.published))">\(DateWriting.iso8601(article.published))</time></p>
             \(body)
             </article>
             <aside><h2>Related</h2><ul>\(links)</ul></aside></main>
@@ -80,17 +81,5 @@ extension SyntheticCorpus {
             }
         }
         return escaped
-    }
-
-    static func rfc822(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "GMT")
-        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss 'GMT'"
-        return formatter.string(from: date)
-    }
-
-    static func iso8601(_ date: Date) -> String {
-        ISO8601DateFormatter().string(from: date)
     }
 }

@@ -97,7 +97,7 @@ public enum EntityExtractor {
                 flush()
                 continue
             }
-            if first.isUppercase || (first.isNumber && !current.isEmpty && word.contains(where: { $0.isLetter })) {
+            if first.isUppercaseQuickly || (first.isNumber && !current.isEmpty && word.contains(where: { $0.isLetter })) {
                 if current.isEmpty { currentStartsSentence = position == 0 }
                 current.append(contentsOf: pendingConnectors)
                 pendingConnectors = []
@@ -126,14 +126,14 @@ public enum EntityExtractor {
 
     /// A capitalised word that ends a company's name: "Markets", "Corp.", "Stores".
     static func isCompanyWord(_ raw: Substring) -> Bool {
-        guard raw.first?.isUppercase == true else { return false }
+        guard raw.first?.isUppercaseQuickly == true else { return false }
         let word = String(raw).trimming("\"“”‘’'()[]:;!?,.").lowercased()
         return organisationWords.contains(word) || corporateSuffixes.contains(word)
     }
 
     static func isAcronym(_ word: String) -> Bool {
-        let letters = word.filter(\.isLetter)
-        return letters.count >= 2 && letters.allSatisfy(\.isUppercase)
+        let letters = word.filter(\.isLetterQuickly)
+        return letters.count >= 2 && letters.allSatisfy(\.isUppercaseQuickly)
     }
 
     // MARK: - Normalising
@@ -157,7 +157,7 @@ public enum EntityExtractor {
             return word
         }
         let name = words.joined(separator: " ")
-        let key = name.lowercased().filter { $0.isLetter || $0.isNumber || $0 == " " || $0 == "&" }
+        let key = name.lowercased().filter { $0.isLetterQuickly || $0.isNumber || $0 == " " || $0 == "&" }
         return (key, name)
     }
 

@@ -47,7 +47,7 @@ struct FigureLexer {
         }
         while index < characters.count {
             let character = characters[index]
-            if character.isWhitespace {
+            if character.isWhitespaceQuickly {
                 index += 1
                 continue
             }
@@ -83,9 +83,9 @@ struct FigureLexer {
                 index = end
                 continue
             }
-            if character.isLetter {
+            if character.isLetterQuickly {
                 var end = index
-                while end < characters.count, characters[end].isLetter { end += 1 }
+                while end < characters.count, characters[end].isLetterQuickly { end += 1 }
                 let word = String(characters[index..<end])
                 // "US$5": letters immediately followed by a dollar sign.
                 if end < characters.count, characters[end] == "$", let code = dollarPrefixes[word] {

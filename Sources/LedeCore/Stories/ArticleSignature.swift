@@ -98,25 +98,32 @@ public struct ArticleSignature: Sendable, Hashable, Codable {
         self.title = title
     }
 
+    /// A signature from its parts, as read back from a store.
+    init(
+        terms: [String: Double], contentTerms: [String: Double], titleTerms: [String: Double], leadTerms: [String: Double],
+        titleContent: [String: Double], leadContent: [String: Double], titleEvents: [String: Double], titleEntities: [String: Double],
+        events: [String: Double], entities: [String: Double], figures: Set<String>, published: Date, title: String
+    ) {
+        self.terms = terms
+        self.contentTerms = contentTerms
+        self.titleTerms = titleTerms
+        self.leadTerms = leadTerms
+        self.titleContent = titleContent
+        self.leadContent = leadContent
+        self.titleEvents = titleEvents
+        self.titleEntities = titleEntities
+        self.events = events
+        self.entities = entities
+        self.figures = figures
+        self.published = published
+        self.title = title
+    }
+
     /// Figure kinds specific enough to tie two articles to one event (dates and durations are not).
     static let identifyingKinds: Set<Figure.Kind> = [.money, .percentage, .capacity, .energy, .count]
 
     /// The terms counted into document frequencies: content terms, and entities as `e:key`.
     public var distinctTerms: Set<String> {
         Set(terms.keys).union(entities.keys.map { "e:" + $0 })
-    }
-}
-
-extension ArticleSignature {
-    /// The signature as the stores keep it: JSON text.
-    public var storedForm: String {
-        guard let data = try? JSONEncoder().encode(self) else { return "" }
-        return String(decoding: data, as: UTF8.self)
-    }
-
-    /// The signature from its stored form; `nil` when the text is not one (it is then computed again).
-    public init?(storedForm: String) {
-        guard let decoded = try? JSONDecoder().decode(ArticleSignature.self, from: Data(storedForm.utf8)) else { return nil }
-        self = decoded
     }
 }

@@ -72,9 +72,12 @@ struct StorySimilarity {
         var firstNorm = 0.0
         var secondNorm = 0.0
         for (key, value) in first {
-            let weighted = value * weight(key)
+            // Looked up once: the weight is a dictionary lookup and a logarithm, and comparing
+            // is most of the clustering job's time.
+            let keyWeight = weight(key)
+            let weighted = value * keyWeight
             firstNorm += weighted * weighted
-            if let other = second[key] { dot += weighted * other * weight(key) }
+            if let other = second[key] { dot += weighted * other * keyWeight }
         }
         for (key, value) in second {
             let weighted = value * weight(key)

@@ -68,11 +68,17 @@ extension StringProtocol {
         return String(view)
     }
 
-    /// The string without any of `characters` at either end.
+    /// The string without any of `characters` (each one scalar) at either end.
     func trimming(_ characters: String) -> String {
+        // Compared by scalar: comparing characters was a fifth of the entity extractor's time.
+        func isTrimmed(_ character: Character) -> Bool {
+            let scalars = character.unicodeScalars
+            guard let scalar = scalars.first, scalars.index(after: scalars.startIndex) == scalars.endIndex else { return false }
+            return characters.unicodeScalars.contains(scalar)
+        }
         var view = Substring(self)
-        while let first = view.first, characters.contains(first) { view = view.dropFirst() }
-        while let last = view.last, characters.contains(last) { view = view.dropLast() }
+        while let first = view.first, isTrimmed(first) { view = view.dropFirst() }
+        while let last = view.last, isTrimmed(last) { view = view.dropLast() }
         return String(view)
     }
 }

@@ -5,16 +5,23 @@ public enum TextNormalizer {
         var result = ""
         result.reserveCapacity(text.utf8.count)
         var pendingSpace = false
-        for character in text {
-            if character.isWhitespace {
+        // By scalar rather than by character: finding character boundaries and looking up
+        // the Unicode whitespace property for every letter was most of the cost, and ASCII
+        // needs neither. (A combining mark right after a space now stays, as its own scalar.)
+        for scalar in text.unicodeScalars {
+            if scalar.isASCII ? Self.asciiWhitespace(scalar) : scalar.properties.isWhitespace {
                 pendingSpace = !result.isEmpty
             } else {
-                if pendingSpace { result.append(" ") }
+                if pendingSpace { result.unicodeScalars.append(" ") }
                 pendingSpace = false
-                result.append(character)
+                result.unicodeScalars.append(scalar)
             }
         }
         return result
+    }
+
+    private static func asciiWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == " " || (scalar.value >= 0x09 && scalar.value <= 0x0D)
     }
 
     /// A form for comparing text across sources: whitespace collapsed, typographic quotes,
@@ -31,5 +38,26 @@ public enum TextNormalizer {
             }
         }
         return collapseWhitespace(folded)
+    }
+}
+
+extension Character {
+    /// `isLetter`, answered without a Unicode property lookup for ASCII characters (most
+    /// characters of most text; the lexers ask for every one).
+    var isLetterQuickly: Bool {
+        if let ascii = asciiValue { return (ascii | 0x20) >= 0x61 && (ascii | 0x20) <= 0x7A }
+        return isLetter
+    }
+
+    /// `isUppercase`, as `isLetterQuickly`.
+    var isUppercaseQuickly: Bool {
+        if let ascii = asciiValue { return ascii >= 0x41 && ascii <= 0x5A }
+        return isUppercase
+    }
+
+    /// `isWhitespace`, as `isLetterQuickly` ("\r\n" is one character whose ASCII value is a newline).
+    var isWhitespaceQuickly: Bool {
+        if let ascii = asciiValue { return ascii == 0x20 || (ascii >= 0x09 && ascii <= 0x0D) }
+        return isWhitespace
     }
 }

@@ -54,15 +54,5 @@ extension OPMLDocument {
     }
 
     /// OPML dates are RFC 822.
-    static func rfc822(_ date: Date) -> String {
-        let iso = JSONWriter.iso8601(date)  // yyyy-MM-ddTHH:mm:ssZ
-        let parts = iso.split(whereSeparator: { $0 == "-" || $0 == "T" || $0 == "Z" })
-        guard parts.count >= 4, let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]) else {
-            return iso
-        }
-        let days = DateComponentsUTC.daysFromCivil(year: year, month: month, day: day)
-        let weekday = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"][((days % 7) + 7) % 7]
-        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-        return "\(weekday), \(parts[2]) \(months[month - 1]) \(parts[0]) \(parts[3]) GMT"
-    }
+    static func rfc822(_ date: Date) -> String { DateWriting.rfc822(date) }
 }
