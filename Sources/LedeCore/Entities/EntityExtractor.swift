@@ -80,15 +80,14 @@ public enum EntityExtractor {
         let rawWords = sentence.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "—" || $0 == "/" })
         for (index, rawWord) in rawWords.enumerated() {
             defer { position += 1 }
-            let leading = rawWord.first.map { "\"“‘'(".contains($0) } ?? false
+            let leading = rawWord.first.map(Self.opensQuote) ?? false
             var word = rawWord.trimming("\"“”‘’'()[]:;!?")
             // A possessive ends a name: "Quillon Cloud's Stockholm region" names two things;
             // but "Brouwer's Markets" and "McDonald's Corp." are one.
             let possessive =
-                (rawWord.hasSuffix("'s") || rawWord.hasSuffix("’s") || (rawWord.count > 2 && (rawWord.hasSuffix("s'") || rawWord.hasSuffix("s’"))))
-                && !(index + 1 < rawWords.count && Self.isCompanyWord(rawWords[index + 1]))
+                Self.endsPossessive(rawWord) && !(index + 1 < rawWords.count && Self.isCompanyWord(rawWords[index + 1]))
             if possessive { for suffix in ["'s", "’s"] where word.hasSuffix(suffix) { word.removeLast(suffix.count) } }
-            let endsClause = possessive || (rawWord.last.map { ",;:.!?)\"”".contains($0) } ?? false)
+            let endsClause = possessive || (rawWord.last.map(Self.endsClause) ?? false)
             // Keep "Inc." and "U.S." whole; drop a sentence's final full stop.
             if word.hasSuffix("."), !corporateSuffixes.contains(word.lowercased()), !isAcronym(word) { word.removeLast() }
             if word.hasSuffix(",") { word.removeLast() }
@@ -122,6 +121,29 @@ public enum EntityExtractor {
             while let last = words.last, connectors.contains(last.lowercased()) { words.removeLast() }
             return words.isEmpty ? nil : (words.joined(separator: " "), startsSentence)
         }
+    }
+
+    // Character tests as switches: `"…".contains(character)` walked the string's characters
+    // for every word of every sentence.
+
+    static func opensQuote(_ character: Character) -> Bool {
+        switch character {
+        case "\"", "“", "‘", "'", "(": true
+        default: false
+        }
+    }
+
+    static func endsClause(_ character: Character) -> Bool {
+        switch character {
+        case ",", ";", ":", ".", "!", "?", ")", "\"", "”": true
+        default: false
+        }
+    }
+
+    /// "Quillon's", "Quillon’s", "analysts'" (but not "s'" alone).
+    static func endsPossessive(_ word: Substring) -> Bool {
+        guard let last = word.last, last == "s" || last == "'" || last == "’" else { return false }
+        return word.hasSuffix("'s") || word.hasSuffix("’s") || (word.count > 2 && (word.hasSuffix("s'") || word.hasSuffix("s’")))
     }
 
     /// A capitalised word that ends a company's name: "Markets", "Corp.", "Stores".

@@ -283,23 +283,42 @@ protocol SignatureVectors {
 }
 
 extension SignatureVectors {
-    /// The vectors by their stored names.
-    static var vectors: [(name: String, path: WritableKeyPath<Self, [String: Double]>)] {
-        [
-            ("terms", \.terms), ("contentTerms", \.contentTerms), ("titleTerms", \.titleTerms), ("leadTerms", \.leadTerms),
-            ("titleContent", \.titleContent), ("leadContent", \.leadContent), ("titleEvents", \.titleEvents),
-            ("titleEntities", \.titleEntities), ("events", \.events), ("entities", \.entities),
-        ]
+    /// The vectors' stored names, one per property.
+    static var vectorNames: [String] {
+        ["terms", "contentTerms", "titleTerms", "leadTerms", "titleContent", "leadContent", "titleEvents", "titleEntities", "events", "entities"]
     }
 
+    // Spelled out rather than through key paths: building the key paths for every field read
+    // cost more than reading the field.
+
     func writeVectors(_ writer: inout SignatureJSON.Writer) {
-        for (name, path) in Self.vectors { writer.field(name, self[keyPath: path]) }
+        writer.field("terms", terms)
+        writer.field("contentTerms", contentTerms)
+        writer.field("titleTerms", titleTerms)
+        writer.field("leadTerms", leadTerms)
+        writer.field("titleContent", titleContent)
+        writer.field("leadContent", leadContent)
+        writer.field("titleEvents", titleEvents)
+        writer.field("titleEntities", titleEntities)
+        writer.field("events", events)
+        writer.field("entities", entities)
     }
 
     /// Reads the value of `key` into its vector; `false` when `key` names none.
     mutating func readVector(_ key: String, _ reader: inout SignatureJSON.Reader) throws -> Bool {
-        guard let path = Self.vectors.first(where: { $0.name == key })?.path else { return false }
-        self[keyPath: path] = try reader.weights()
+        switch key {
+        case "terms": terms = try reader.weights()
+        case "contentTerms": contentTerms = try reader.weights()
+        case "titleTerms": titleTerms = try reader.weights()
+        case "leadTerms": leadTerms = try reader.weights()
+        case "titleContent": titleContent = try reader.weights()
+        case "leadContent": leadContent = try reader.weights()
+        case "titleEvents": titleEvents = try reader.weights()
+        case "titleEntities": titleEntities = try reader.weights()
+        case "events": events = try reader.weights()
+        case "entities": entities = try reader.weights()
+        default: return false
+        }
         return true
     }
 }
@@ -349,7 +368,7 @@ extension ArticleSignature {
             }
         }
         // Every property is required, as for the synthesised decoder.
-        guard reader.atEnd, seen.isSuperset(of: Self.vectors.map(\.name) + ["figures", "published", "title"]) else {
+        guard reader.atEnd, seen.isSuperset(of: Self.vectorNames + ["figures", "published", "title"]) else {
             throw SignatureJSON.Malformed()
         }
         return signature
@@ -395,7 +414,7 @@ extension StorySignature {
             }
         }
         // Every property is required, as for the synthesised decoder.
-        guard reader.atEnd, seen.isSuperset(of: Self.vectors.map(\.name) + ["figures", "articleCount", "outlets"]) else {
+        guard reader.atEnd, seen.isSuperset(of: Self.vectorNames + ["figures", "articleCount", "outlets"]) else {
             throw SignatureJSON.Malformed()
         }
         return signature

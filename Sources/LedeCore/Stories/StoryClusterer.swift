@@ -45,6 +45,9 @@ public struct StoryClusterer: Sendable {
         var signature: StorySignature
         var indexedKeys: Set<String>
         var changed: Bool
+        /// Under the clusterer's current term weights; set by `update`, through which every
+        /// change of a story or of the weights passes.
+        var norms: StoryNorms? = nil
     }
 
     /// - Parameters:
@@ -207,7 +210,9 @@ public struct StoryClusterer: Sendable {
         let gap = article.published.timeIntervalSince(story.lastPublished)
         let inside = article.published >= story.firstPublished && article.published <= story.lastPublished
         guard abs(gap) <= settings.window || inside else { return 0 }
-        return StorySimilarity(article: article, story: story.signature, gapDays: inside ? 0 : abs(gap) / 86400, frequencies: frequencies).probability
+        return StorySimilarity(
+            article: article, story: story.signature, gapDays: inside ? 0 : abs(gap) / 86400, frequencies: frequencies, norms: story.norms
+        ).probability
     }
 
     // MARK: - Index
@@ -239,6 +244,7 @@ public struct StoryClusterer: Sendable {
         for removed in story.indexedKeys.subtracting(keys) { postings[removed]?.removeAll { $0 == slot } }
         for added in keys.subtracting(story.indexedKeys) { postings[added, default: []].append(slot) }
         story.indexedKeys = keys
+        story.norms = StoryNorms(story.signature, frequencies: frequencies)
         stories[slot] = story
     }
 }
