@@ -105,7 +105,7 @@ extension PostgresStore {
         try await connection.rows(
             """
             INSERT INTO story (id, headline, first_published, last_published, signature)
-            SELECT id, headline, first_published, last_published, signature::jsonb
+            SELECT id, headline, first_published, last_published, signature
             FROM unnest(\(ids)::int8[], \(stories.map(\.headline))::text[], \(stories.map(\.firstPublished))::timestamptz[],
                         \(stories.map(\.lastPublished))::timestamptz[], \(stories.map(\.signature.storedForm))::text[])
                  AS new(id, headline, first_published, last_published, signature)
@@ -126,7 +126,7 @@ extension PostgresStore {
         let updated = try await connection.rows(
             """
             UPDATE story SET headline = changed.headline, first_published = changed.first_published,
-                last_published = changed.last_published, signature = changed.signature::jsonb
+                last_published = changed.last_published, signature = changed.signature
             FROM unnest(\(ids)::int8[], \(changed.map(\.headline))::text[], \(changed.map(\.firstPublished))::timestamptz[],
                         \(changed.map(\.lastPublished))::timestamptz[], \(changed.map(\.signature.storedForm))::text[])
                  AS changed(id, headline, first_published, last_published, signature)

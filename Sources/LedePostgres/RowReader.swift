@@ -85,7 +85,7 @@ enum Columns {
         return User(id: try reader.next(), name: try reader.next(), isAdmin: try reader.next(), createdAt: try reader.next())
     }
 
-    static let story = "story.id, story.headline, story.first_published, story.last_published, story.signature::text"
+    static let story = "story.id, story.headline, story.first_published, story.last_published, story.signature"
 
     static func story(_ row: PostgresRow) throws -> Story {
         var reader = RowReader(row)
