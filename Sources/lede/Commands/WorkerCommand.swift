@@ -19,7 +19,7 @@ struct WorkerCommand: AsyncParsableCommand {
 
     @OptionGroup var common: CommonOptions
     @OptionGroup(title: "Time") var time: TimeOptions
-    @Option(help: "Jobs to run at once (each keeps at most one core busy; about one per core suits a machine of its own).") var concurrency = 2
+    @Option(help: "Jobs to run at once; each keeps at most one core busy.") var concurrency = 2
     @Flag(help: "Stop once nothing is due or running (for scripts, tests and cron) instead of waiting for more work.")
     var untilIdle = false
     @Option(help: "Seconds a claimed job stays leased without renewal (default: $LEDE_WORKER_LEASE_SECONDS, else 60).")
