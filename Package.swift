@@ -76,7 +76,7 @@ let package = Package(
         .target(
             name: "LedeDemo",
             dependencies: [
-                "LedeCore", "LedeEngine", "LedeFetch",
+                "LedeCore", "LedeEngine", "LedeFetch", "LedeFeeds",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "NIOCore", package: "swift-nio"),

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import LedeCore
+import LedeFeeds
 import LedeFetch
 import Logging
 import NIOCore
@@ -37,7 +38,7 @@ public final class CorpusServer: Sendable {
 
     /// Starts serving on an ephemeral loopback port.
     public static func start(site: CorpusSite) async throws -> CorpusServer {
-        let lastModified = httpDate(site.latestPublication ?? Date(timeIntervalSince1970: 0))
+        let lastModified = DateWriting.rfc822(site.latestPublication ?? Date(timeIntervalSince1970: 0))
         var logger = Logger(label: "lede.demo.server")
         logger.logLevel = .error
         let responder = CallbackResponder<BasicRequestContext> { request, _ in
@@ -93,13 +94,5 @@ public final class CorpusServer: Sendable {
         case "xml", "opml": return "application/xml; charset=utf-8"
         default: return "text/html; charset=utf-8"
         }
-    }
-
-    static func httpDate(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "GMT")
-        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss 'GMT'"
-        return formatter.string(from: date)
     }
 }

@@ -33,6 +33,7 @@ extension SyntheticCorpus {
         let article = article(index)
         let feed = index % feeds
         let related = (1...4).map { offset in (index + offset * feeds) % max(articles, 1) }
+        let published = DateWriting.iso8601(article.published)
         let body = article.paragraphs.map { "<p>\(Self.escape($0))</p>" }.joined(separator: "\n")
         let links = related.map { "<li><a href=\"/articles/\($0).html\">More from \(Self.escape(outlet(ofFeed: feed)))</a></li>" }.joined()
         return """
@@ -42,14 +43,14 @@ extension SyntheticCorpus {
             <meta property="og:title" content="\(Self.escape(article.title))">
             <meta property="og:site_name" content="\(Self.escape(outlet(ofFeed: feed)))">
             <meta name="author" content="\(Self.escape(article.author))">
-            <meta property="article:published_time" content="\(DateWriting.iso8601(article.published))">
+            <meta property="article:published_time" content="\(published)">
             <link rel="canonical" href="\(articleURL(index, port: port))">
             </head><body>
             <header><nav><a href="/">Home</a> <a href="/business">Business</a> <a href="/tech">Technology</a> <a href="/markets">Markets</a> <a href="/subscribe">Subscribe</a></nav></header>
             <div class="ad">Advertisement: the quarterly outlook newsletter, free for thirty days.</div>
             <main><article>
             <h1>\(Self.escape(article.title))</h1>
-            <p class="byline">By \(Self.escape(article.author)) · <time datetime="\(DateWriting.iso8601(article.published))">\(DateWriting.iso8601(article.published))</time></p>
+            <p class="byline">By \(Self.escape(article.author)) · <time datetime="\(published)">\(published)</time></p>
             \(body)
             </article>
             <aside><h2>Related</h2><ul>\(links)</ul></aside></main>

@@ -24,8 +24,8 @@ import Testing
     }
 
     @Test func writesDatesBeforeTheEpochAndFarAhead() {
-        #expect(JSONWriter.iso8601(Date(timeIntervalSince1970: -62_135_596_800)) == "0001-01-01T00:00:00Z")
-        #expect(JSONWriter.iso8601(Date(timeIntervalSince1970: 7_258_118_399)) == "2199-12-31T23:59:59Z")
-        #expect(JSONWriter.iso8601(Date(timeIntervalSince1970: 0.75)) == "1970-01-01T00:00:00Z")
+        #expect(DateWriting.iso8601(Date(timeIntervalSince1970: -62_135_596_800)) == "0001-01-01T00:00:00Z")
+        #expect(DateWriting.iso8601(Date(timeIntervalSince1970: 7_258_118_399)) == "2199-12-31T23:59:59Z")
+        #expect(DateWriting.iso8601(Date(timeIntervalSince1970: 0.75)) == "1970-01-01T00:00:00Z")
     }
 }

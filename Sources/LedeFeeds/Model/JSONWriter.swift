@@ -59,6 +59,4 @@ final class JSONWriter {
         }
         return result + "\""
     }
-
-    static func iso8601(_ date: Date) -> String { DateWriting.iso8601(date) }
 }

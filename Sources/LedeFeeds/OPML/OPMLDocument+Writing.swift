@@ -5,7 +5,7 @@ extension OPMLDocument {
     public func opmlData() -> Data {
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<opml version=\"2.0\">\n  <head>\n"
         if let title { xml += "    <title>\(Self.escaped(title))</title>\n" }
-        if let dateCreated { xml += "    <dateCreated>\(Self.rfc822(dateCreated))</dateCreated>\n" }
+        if let dateCreated { xml += "    <dateCreated>\(DateWriting.rfc822(dateCreated))</dateCreated>\n" }
         if let ownerName { xml += "    <ownerName>\(Self.escaped(ownerName))</ownerName>\n" }
         if let ownerEmail { xml += "    <ownerEmail>\(Self.escaped(ownerEmail))</ownerEmail>\n" }
         xml += "  </head>\n  <body>\n"
@@ -52,7 +52,4 @@ extension OPMLDocument {
         }
         return result
     }
-
-    /// OPML dates are RFC 822.
-    static func rfc822(_ date: Date) -> String { DateWriting.rfc822(date) }
 }
