@@ -158,11 +158,7 @@ enum SignatureJSON {
 
         mutating func counts() throws -> [String: Int] {
             var counts: [String: Int] = [:]
-            try object { key, reader in
-                let value = try reader.number()
-                guard let count = Int(exactly: value) else { throw Malformed() }
-                counts[key] = count
-            }
+            try object { key, reader in counts[key] = try reader.integer() }
             return counts
         }
 
@@ -170,6 +166,12 @@ enum SignatureJSON {
             var strings: [String] = []
             try array { reader in strings.append(try reader.string()) }
             return strings
+        }
+
+        /// A number that must be whole ("3", "3.0", "3e0").
+        mutating func integer() throws -> Int {
+            guard let value = Int(exactly: try number()) else { throw Malformed() }
+            return value
         }
 
         mutating func number() throws -> Double {
@@ -406,9 +408,7 @@ extension StorySignature {
             seen.insert(key)
             switch key {
             case "figures": signature.figures = try reader.counts()
-            case "articleCount":
-                guard let count = Int(exactly: try reader.number()) else { throw SignatureJSON.Malformed() }
-                signature.articleCount = count
+            case "articleCount": signature.articleCount = try reader.integer()
             case "outlets": signature.outlets = try reader.strings()
             default: if try !signature.readVector(key, &reader) { try reader.skipValue() }
             }

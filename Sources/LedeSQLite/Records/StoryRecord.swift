@@ -2,11 +2,10 @@ import Foundation
 import GRDB
 import LedeCore
 
-/// A row of the `story` table; the clusterer's signature is kept as JSON.
-struct StoryRecord: Codable, FetchableRecord, MutablePersistableRecord {
+/// A row of the `story` table; the clusterer's signature is kept as JSON in the form
+/// `StorySignature.storedForm` writes, as on PostgreSQL (rows GRDB's JSON coder wrote still read).
+struct StoryRecord: FetchableRecord, MutablePersistableRecord {
     static let databaseTableName = "story"
-    static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
-    static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
 
     var id: Int64?
     var headline: String
@@ -20,6 +19,22 @@ struct StoryRecord: Codable, FetchableRecord, MutablePersistableRecord {
         firstPublished = update.firstPublished
         lastPublished = update.lastPublished
         signature = update.signature
+    }
+
+    init(row: Row) throws {
+        id = row["id"]
+        headline = row["headline"]
+        firstPublished = row["first_published"]
+        lastPublished = row["last_published"]
+        signature = try StorySignature(storedForm: row["signature"])
+    }
+
+    func encode(to container: inout PersistenceContainer) {
+        container["id"] = id
+        container["headline"] = headline
+        container["first_published"] = firstPublished
+        container["last_published"] = lastPublished
+        container["signature"] = signature.storedForm
     }
 
     var story: Story {

@@ -26,6 +26,29 @@ import Testing
         "Halden Micro reported first-quarter revenue of $640 million, up 11%, beating analysts' forecasts as orders for memory controllers grew.\n\nThe chipmaker raised its full-year outlook. Chief executive Rafael Mendes said storage demand had recovered.",
         hoursAfterStart: 2)
 
+    @Test func keptStoryLengthsGiveTheSameSimilarityAsComputedOnes() {
+        // The clusterer keeps each story's `StoryNorms`; they must weigh every vector exactly
+        // as the comparison itself would.
+        var story = StorySignature()
+        story.add(Self.earnings, outlet: "a.example")
+        story.add(Self.otherCompanyEarnings, outlet: "b.example")
+        var frequencies = DocumentFrequencies()
+        for article in [Self.earnings, Self.earningsFollowUp, Self.fire, Self.otherCompanyEarnings] { frequencies.add(article.distinctTerms) }
+        func features(_ similarity: StorySimilarity) -> [Double] {
+            [
+                similarity.terms, similarity.content, similarity.title, similarity.lead, similarity.titleContent, similarity.leadContent,
+                similarity.titleEvents, similarity.titleEntities, similarity.events, similarity.entities, similarity.probability,
+            ]
+        }
+        for article in [Self.earningsFollowUp, Self.fire, Self.otherCompanyEarnings] {
+            let computed = StorySimilarity(article: article, story: story, gapDays: 0, frequencies: frequencies)
+            let kept = StorySimilarity(
+                article: article, story: story, gapDays: 0, frequencies: frequencies, norms: StoryNorms(story, frequencies: frequencies))
+            #expect(features(kept) == features(computed))
+            #expect(computed.terms > 0)
+        }
+    }
+
     @Test func followUpJoinsItsStory() {
         var clusterer = StoryClusterer(stories: [], frequencies: DocumentFrequencies())
         let first = clusterer.place(Self.earnings, outlet: "a.example")
