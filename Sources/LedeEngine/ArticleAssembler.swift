@@ -41,13 +41,14 @@ struct ArticleAssembler: Sendable {
         // The feed's categories and the page's own tags (`article:tag`, JSON-LD keywords).
         let tags = item.categories + (page?.extracted.tags ?? [])
         let signature = ArticleSignature(title: title, paragraphs: paragraphs, tags: tags, published: published)
+        let fingerprints = ContentFingerprint.fingerprints(of: text)
         return NewArticle(
             sourceID: source.id, itemKey: Self.itemKey(item), url: url, urlKey: URLCanonicalizer.key(url),
             outlet: OutletName.label(forURL: url) ?? source.outletLabel, title: title,
             byline: page?.extracted.byline ?? item.authors.first?.name, published: min(published, now.addingTimeInterval(3600)),
             updated: item.updated ?? page?.extracted.modified, language: page?.extracted.language, summary: summary,
-            text: text, contentHash: ContentFingerprint.exactHash(of: text), duplicateOfID: nil, storyID: nil,
-            fetchedAt: now, minHash: ContentFingerprint.minHash(of: text), terms: signature.distinctTerms,
+            text: text, contentHash: fingerprints.exactHash, duplicateOfID: nil, storyID: nil,
+            fetchedAt: now, minHash: fingerprints.minHash, terms: signature.distinctTerms,
             signature: signature)
     }
 

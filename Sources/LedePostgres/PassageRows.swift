@@ -1,4 +1,5 @@
 import Foundation
+import LedeCore
 import Logging
 import PostgresNIO
 
@@ -10,10 +11,10 @@ struct PassageRows {
     private var texts: [String] = []
 
     mutating func add(articleID: Int64, text: String) {
-        for (position, paragraph) in text.components(separatedBy: "\n\n").enumerated() where !paragraph.isEmpty {
+        for (position, paragraph) in Article.blankLineParts(of: text).enumerated() where !paragraph.isEmpty {
             articleIDs.append(articleID)
             positions.append(Int64(position))
-            texts.append(paragraph)
+            texts.append(String(paragraph))
         }
     }
 

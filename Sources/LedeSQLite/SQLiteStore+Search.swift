@@ -5,8 +5,8 @@ import LedeCore
 extension SQLiteStore {
     static func indexPassages(_ db: Database, articleID: Int64, text: String) throws {
         let statement = try db.cachedStatement(sql: "INSERT INTO passage (text, article_id, position) VALUES (?, ?, ?)")
-        for (position, paragraph) in text.components(separatedBy: "\n\n").enumerated() where !paragraph.isEmpty {
-            try statement.execute(arguments: [paragraph, articleID, position])
+        for (position, paragraph) in Article.blankLineParts(of: text).enumerated() where !paragraph.isEmpty {
+            try statement.execute(arguments: [String(paragraph), articleID, position])
         }
     }
 

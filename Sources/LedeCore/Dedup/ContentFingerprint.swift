@@ -3,13 +3,23 @@
 public enum ContentFingerprint {
     /// Hash of the text with case, punctuation and spacing ignored.
     public static func exactHash(of text: String) -> Int64 {
-        let normalised = Terms.words(in: text).joined(separator: " ")
-        return Int64(bitPattern: StableHash.fnv1a(normalised))
+        exactHash(ofWords: Terms.words(in: text))
     }
 
     /// MinHash over overlapping 4-word shingles of the text.
     public static func minHash(of text: String) -> MinHashSignature {
         MinHashSignature(words: Terms.words(in: text))
+    }
+
+    /// Both fingerprints, splitting the text into words once.
+    public static func fingerprints(of text: String) -> (exactHash: Int64, minHash: MinHashSignature) {
+        let words = Terms.words(in: text)
+        return (exactHash(ofWords: words), MinHashSignature(words: words))
+    }
+
+    /// The hash of the words joined by single spaces, without building the joined text.
+    static func exactHash(ofWords words: [String]) -> Int64 {
+        Int64(bitPattern: StableHash.fnv1a(joining: words[...]))
     }
 }
 
@@ -36,8 +46,7 @@ public struct MinHashSignature: Sendable, Hashable, Codable {
         if words.count >= 1 {
             let lastStart = max(0, words.count - length)
             for start in 0...lastStart {
-                let shingle = words[start..<min(words.count, start + length)].joined(separator: " ")
-                let base = StableHash.fnv1a(shingle)
+                let base = StableHash.fnv1a(joining: words[start..<min(words.count, start + length)])
                 for index in 0..<Self.count {
                     let hash = StableHash.mix(base ^ (UInt64(index) &* 0x9e37_79b9_7f4a_7c15))
                     if hash < minimums[index] { minimums[index] = hash }

@@ -10,6 +10,25 @@ public enum StableHash {
         return hash
     }
 
+    /// `fnv1a(words.joined(separator: " "))`, without building the joined text (fingerprints
+    /// hash every run of four words of every article).
+    public static func fnv1a(joining words: ArraySlice<String>) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        var first = true
+        for word in words {
+            if !first {
+                hash ^= UInt64(UInt8(ascii: " "))
+                hash &*= 0x0000_0100_0000_01b3
+            }
+            first = false
+            for byte in word.utf8 {
+                hash ^= UInt64(byte)
+                hash &*= 0x0000_0100_0000_01b3
+            }
+        }
+        return hash
+    }
+
     /// Mixes a 64-bit value (SplitMix64's finaliser), for deriving independent hash functions.
     @inline(__always)
     public static func mix(_ value: UInt64) -> UInt64 {

@@ -117,7 +117,7 @@ public enum FigureExtractor {
         func figure(_ kind: Figure.Kind, _ value: Double, _ unit: String, through last: Int) -> (Figure, Int) {
             let qualifier = kind == .date || kind == .duration ? nil : qualifier(before: start, tokens)
             let firstCharacter = qualifier.map { tokens[start - $0.words].start } ?? tokens[start].start
-            let written = String(characters[firstCharacter..<tokens[last].end])
+            let written = String(joining: characters[firstCharacter..<tokens[last].end])
             return (Figure(kind: kind, value: value, unit: unit, qualifier: qualifier?.kind, asWritten: written), last + 1)
         }
 
@@ -180,7 +180,7 @@ public enum FigureExtractor {
         func isDay(_ value: Double?) -> Bool { value.map { $0 >= 1 && $0 <= 31 && $0 == $0.rounded() } ?? false }
         func make(year: Double?, month: Int, day: Double, last: Int) -> (Figure, Int) {
             let value = (year ?? 0) * 10000 + Double(month * 100) + day
-            let written = String(characters[tokens[start].start..<tokens[last].end])
+            let written = String(joining: characters[tokens[start].start..<tokens[last].end])
             return (Figure(kind: .date, value: value, unit: "date", asWritten: written), last + 1)
         }
         // "Aug. 19": an abbreviated month may end with a full stop.
@@ -231,7 +231,7 @@ public enum FigureExtractor {
             count = number
         }
         guard let count, let unit = tokens[unitIndex].word, unit == "decade" || unit == "decades" else { return nil }
-        let written = String(characters[tokens[start].start..<tokens[unitIndex].end])
+        let written = String(joining: characters[tokens[start].start..<tokens[unitIndex].end])
         return (Figure(kind: .duration, value: count * 10, unit: "year", asWritten: written), unitIndex + 1)
     }
 

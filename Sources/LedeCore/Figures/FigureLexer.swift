@@ -86,7 +86,7 @@ struct FigureLexer {
             if character.isLetterQuickly {
                 var end = index
                 while end < characters.count, characters[end].isLetterQuickly { end += 1 }
-                let word = String(characters[index..<end])
+                let word = String(joining: characters[index..<end])
                 // "US$5": letters immediately followed by a dollar sign.
                 if end < characters.count, characters[end] == "$", let code = dollarPrefixes[word] {
                     append(.currency(code), index, end + 1)

@@ -35,16 +35,22 @@ public struct ArticleSignature: Sendable, Hashable, Codable {
 
     /// Builds the signature of an article from its title, text and the source's tags.
     public init(title: String, paragraphs: [String], tags: [String] = [], published: Date) {
+        // Each text's terms are found once: the title's count in three maps, the lead's in two.
+        var stems: [String: String] = [:]
+        let titleTermList = Terms.terms(in: title, stems: &stems)
+        let paragraphTermLists = paragraphs.map { Terms.terms(in: $0, stems: &stems) }
         var terms: [String: Double] = [:]
-        for term in Terms.terms(in: title) { terms[term, default: 0] += 3 }
-        for (index, paragraph) in paragraphs.enumerated() {
+        for term in titleTermList { terms[term, default: 0] += 3 }
+        for (index, paragraphTerms) in paragraphTermLists.enumerated() {
             let weight = index < 2 ? 2.0 : 1.0
-            for term in Terms.terms(in: paragraph) where !term.allSatisfy(\.isNumber) { terms[term, default: 0] += weight }
+            for term in paragraphTerms where !term.allSatisfy(\.isNumber) { terms[term, default: 0] += weight }
         }
         var titleTerms: [String: Double] = [:]
-        for term in Terms.terms(in: title) { titleTerms[term, default: 0] += 1 }
-        var leadTerms: [String: Double] = [:]
-        for term in Terms.terms(in: ([title] + paragraphs.prefix(2)).joined(separator: " ")) { leadTerms[term, default: 0] += 1 }
+        for term in titleTermList { titleTerms[term, default: 0] += 1 }
+        var leadTerms = titleTerms
+        for paragraphTerms in paragraphTermLists.prefix(2) {
+            for term in paragraphTerms { leadTerms[term, default: 0] += 1 }
+        }
 
         let sentences = [title] + paragraphs.flatMap(SentenceSplitter.sentences(in:))
         var entities: [String: Double] = [:]

@@ -69,8 +69,9 @@ public struct StoryClusterer: Sendable {
 
     /// Places one article and updates the story it joins or opens.
     public mutating func place(_ article: ArticleSignature, outlet: String) -> Placement {
+        let weighted = WeightedArticle(article, frequencies: frequencies)
         let plausible = candidates(for: article)
-            .map { (slot: $0, score: similarity(article, stories[$0])) }
+            .map { (slot: $0, score: similarity(weighted, stories[$0])) }
             .filter { $0.score >= settings.threshold }
         if let slot = choice(among: plausible, for: article) {
             var story = stories[slot]
@@ -207,11 +208,16 @@ public struct StoryClusterer: Sendable {
 
     /// How likely an article belongs to a story, from 0 to 1; `0` outside the time window.
     func similarity(_ article: ArticleSignature, _ story: IndexedStory) -> Double {
+        similarity(WeightedArticle(article, frequencies: frequencies), story)
+    }
+
+    private func similarity(_ weighted: WeightedArticle, _ story: IndexedStory) -> Double {
+        let article = weighted.article
         let gap = article.published.timeIntervalSince(story.lastPublished)
         let inside = article.published >= story.firstPublished && article.published <= story.lastPublished
         guard abs(gap) <= settings.window || inside else { return 0 }
         return StorySimilarity(
-            article: article, story: story.signature, gapDays: inside ? 0 : abs(gap) / 86400, frequencies: frequencies, norms: story.norms
+            article: weighted, story: story.signature, gapDays: inside ? 0 : abs(gap) / 86400, frequencies: frequencies, norms: story.norms
         ).probability
     }
 

@@ -38,22 +38,35 @@ struct StorySimilarity {
 
     /// - Parameter norms: the story's `StoryNorms` under the same frequencies, if known.
     init(article: ArticleSignature, story: StorySignature, gapDays: Double, frequencies: DocumentFrequencies, norms: StoryNorms? = nil) {
+        self.init(
+            article: WeightedArticle(article, frequencies: frequencies), story: story, gapDays: gapDays,
+            frequencies: frequencies, norms: norms)
+    }
+
+    /// Compares an article whose vectors are already weighted, as the clusterer does when it
+    /// scores one article against many stories.
+    init(article weighted: WeightedArticle, story: StorySignature, gapDays: Double, frequencies: DocumentFrequencies, norms: StoryNorms? = nil) {
         let idf: (String) -> Double = { frequencies.idf($0) }
         let entityIDF: (String) -> Double = { frequencies.idf("e:" + $0) }
         let one: (String) -> Double = { _ in 1 }
-        terms = Self.cosine(article.terms, story.terms, idf, secondNorm: norms?.terms)
-        content = Self.cosine(article.contentTerms, story.contentTerms, idf, secondNorm: norms?.contentTerms)
-        title = Self.cosine(article.titleTerms, story.titleTerms, idf, secondNorm: norms?.titleTerms)
-        lead = Self.cosine(article.leadTerms, story.leadTerms, idf, secondNorm: norms?.leadTerms)
-        titleContent = Self.cosine(article.titleContent, story.titleContent, idf, secondNorm: norms?.titleContent)
-        leadContent = Self.cosine(article.leadContent, story.leadContent, idf, secondNorm: norms?.leadContent)
-        titleEvents = Self.cosine(article.titleEvents, story.titleEvents, one, secondNorm: norms?.titleEvents)
-        titleEntities = Self.cosine(article.titleEntities, story.titleEntities, entityIDF, secondNorm: norms?.titleEntities)
+        let article = weighted.article
+        terms = Self.cosine(weighted.terms, story.terms, secondNorm: norms?.terms ?? Self.squaredNorm(story.terms, idf))
+        content = Self.cosine(weighted.contentTerms, story.contentTerms, secondNorm: norms?.contentTerms ?? Self.squaredNorm(story.contentTerms, idf))
+        title = Self.cosine(weighted.titleTerms, story.titleTerms, secondNorm: norms?.titleTerms ?? Self.squaredNorm(story.titleTerms, idf))
+        lead = Self.cosine(weighted.leadTerms, story.leadTerms, secondNorm: norms?.leadTerms ?? Self.squaredNorm(story.leadTerms, idf))
+        titleContent = Self.cosine(
+            weighted.titleContent, story.titleContent, secondNorm: norms?.titleContent ?? Self.squaredNorm(story.titleContent, idf))
+        leadContent = Self.cosine(
+            weighted.leadContent, story.leadContent, secondNorm: norms?.leadContent ?? Self.squaredNorm(story.leadContent, idf))
+        titleEvents = Self.cosine(
+            weighted.titleEvents, story.titleEvents, secondNorm: norms?.titleEvents ?? Self.squaredNorm(story.titleEvents, one))
+        titleEntities = Self.cosine(
+            weighted.titleEntities, story.titleEntities, secondNorm: norms?.titleEntities ?? Self.squaredNorm(story.titleEntities, entityIDF))
         eventConflict = !article.titleEvents.isEmpty && !story.titleEvents.isEmpty && titleEvents == 0 ? 1 : 0
         nameConflict = !article.titleEntities.isEmpty && !story.titleEntities.isEmpty && titleEntities == 0 ? 1 : 0
-        events = Self.cosine(article.events, story.events, one, secondNorm: norms?.events)
-        entities = Self.cosine(article.entities, story.entities, entityIDF, secondNorm: norms?.entities)
-        figures = Double(min(3, article.figures.filter { story.figures[$0] != nil }.count)) / 3
+        events = Self.cosine(weighted.events, story.events, secondNorm: norms?.events ?? Self.squaredNorm(story.events, one))
+        entities = Self.cosine(weighted.entities, story.entities, secondNorm: norms?.entities ?? Self.squaredNorm(story.entities, entityIDF))
+        figures = Double(min(3, article.figures.count { story.figures[$0] != nil })) / 3
         self.gapDays = gapDays
         noSharedNames = !article.entities.isEmpty && !story.entities.isEmpty && entities < 0.05
     }
@@ -68,24 +81,20 @@ struct StorySimilarity {
         return 1 / (1 + exp(-z))
     }
 
-    /// - Parameter secondNorm: `squaredNorm(second, weight)`, when already known.
-    static func cosine(_ first: [String: Double], _ second: [String: Double], _ weight: (String) -> Double, secondNorm known: Double? = nil)
-        -> Double
-    {
-        guard !first.isEmpty, !second.isEmpty else { return 0 }
+    static func cosine(_ first: [String: Double], _ second: [String: Double], _ weight: (String) -> Double) -> Double {
+        cosine(WeightedVector(first, weight), second, secondNorm: squaredNorm(second, weight))
+    }
+
+    /// - Parameter secondNorm: `squaredNorm(second, weight)` under the weights `first` was weighted by.
+    static func cosine(_ first: WeightedVector, _ second: [String: Double], secondNorm: @autoclosure () -> Double) -> Double {
+        guard !first.entries.isEmpty, !second.isEmpty else { return 0 }
         var dot = 0.0
-        var firstNorm = 0.0
-        for (key, value) in first {
-            // Looked up once: the weight is a dictionary lookup and a logarithm, and comparing
-            // is most of the clustering job's time.
-            let keyWeight = weight(key)
-            let weighted = value * keyWeight
-            firstNorm += weighted * weighted
-            if let other = second[key] { dot += weighted * other * keyWeight }
+        for entry in first.entries {
+            if let other = second[entry.key] { dot += entry.weighted * other * entry.keyWeight }
         }
-        let secondNorm = known ?? squaredNorm(second, weight)
-        guard firstNorm > 0, secondNorm > 0 else { return 0 }
-        return dot / (firstNorm.squareRoot() * secondNorm.squareRoot())
+        let secondNorm = secondNorm()
+        guard first.squaredNorm > 0, secondNorm > 0 else { return 0 }
+        return dot / (first.squaredNorm.squareRoot() * secondNorm.squareRoot())
     }
 
     /// The squared length of a vector under the weights.
@@ -120,5 +129,47 @@ struct StoryNorms: Sendable {
         titleEntities = StorySimilarity.squaredNorm(story.titleEntities, entityIDF)
         events = StorySimilarity.squaredNorm(story.events, one)
         entities = StorySimilarity.squaredNorm(story.entities, entityIDF)
+    }
+}
+
+/// One of an article's vectors with each entry's weight looked up once: the clusterer scores
+/// an article against up to 30 stories, and the weights (a dictionary lookup and a logarithm
+/// each) were then looked up for every one of them.
+struct WeightedVector: Sendable {
+    var entries: [(key: String, weighted: Double, keyWeight: Double)] = []
+    var squaredNorm = 0.0
+
+    init(_ vector: [String: Double], _ weight: (String) -> Double) {
+        entries.reserveCapacity(vector.count)
+        for (key, value) in vector {
+            let keyWeight = weight(key)
+            let weighted = value * keyWeight
+            squaredNorm += weighted * weighted
+            entries.append((key, weighted, keyWeight))
+        }
+    }
+}
+
+/// An article's vectors weighted under one set of term weights (see `WeightedVector`).
+struct WeightedArticle: Sendable {
+    var article: ArticleSignature
+    var terms, contentTerms, titleTerms, leadTerms, titleContent, leadContent: WeightedVector
+    var titleEvents, titleEntities, events, entities: WeightedVector
+
+    init(_ article: ArticleSignature, frequencies: DocumentFrequencies) {
+        let idf: (String) -> Double = { frequencies.idf($0) }
+        let entityIDF: (String) -> Double = { frequencies.idf("e:" + $0) }
+        let one: (String) -> Double = { _ in 1 }
+        self.article = article
+        terms = WeightedVector(article.terms, idf)
+        contentTerms = WeightedVector(article.contentTerms, idf)
+        titleTerms = WeightedVector(article.titleTerms, idf)
+        leadTerms = WeightedVector(article.leadTerms, idf)
+        titleContent = WeightedVector(article.titleContent, idf)
+        leadContent = WeightedVector(article.leadContent, idf)
+        titleEvents = WeightedVector(article.titleEvents, one)
+        titleEntities = WeightedVector(article.titleEntities, entityIDF)
+        events = WeightedVector(article.events, one)
+        entities = WeightedVector(article.entities, entityIDF)
     }
 }

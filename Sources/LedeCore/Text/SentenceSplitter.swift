@@ -21,9 +21,9 @@ public enum SentenceSplitter {
             if character == "." || character == "!" || character == "?" || character == "。" {
                 // Take closing quotes and brackets with the sentence.
                 var end = index + 1
-                while end < characters.count, "\"'”’)]".contains(characters[end]) { end += 1 }
+                while end < characters.count, Self.closesSentence(characters[end]) { end += 1 }
                 if isBoundary(characters, punctuation: index, end: end) {
-                    let sentence = String(characters[start..<end]).trimmingSpaces()
+                    let sentence = String(joining: characters[start..<end]).trimmingSpaces()
                     if !sentence.isEmpty { sentences.append(sentence) }
                     start = end
                     index = end
@@ -32,9 +32,28 @@ public enum SentenceSplitter {
             }
             index += 1
         }
-        let rest = String(characters[start...]).trimmingSpaces()
+        let rest = String(joining: characters[start...]).trimmingSpaces()
         if !rest.isEmpty { sentences.append(rest) }
         return sentences
+    }
+
+    // Switches rather than `"…".contains(character)`, which compared strings for every
+    // full stop of every article.
+
+    /// Quotes and brackets that close a sentence and go with it.
+    private static func closesSentence(_ character: Character) -> Bool {
+        switch character {
+        case "\"", "'", "”", "’", ")", "]": true
+        default: false
+        }
+    }
+
+    /// Quotes and brackets a sentence may open with.
+    private static func opensSentence(_ character: Character) -> Bool {
+        switch character {
+        case "\"", "'", "“", "‘", "(": true
+        default: false
+        }
     }
 
     private static func isBoundary(_ characters: [Character], punctuation: Int, end: Int) -> Bool {
@@ -43,7 +62,7 @@ public enum SentenceSplitter {
         // A boundary needs a space followed by something that can start a sentence.
         guard characters[end] == " ", end + 1 < characters.count else { return false }
         let next = characters[end + 1]
-        let startsSentence = next.isUppercase || next.isNumber || "\"'“‘(".contains(next) || !next.isLetter
+        let startsSentence = next.isUppercaseQuickly || next.isNumber || Self.opensSentence(next) || !next.isLetterQuickly
         guard startsSentence else { return false }
         guard characters[punctuation] == "." else { return true }
         // "$5.5" has no space after the point, so it never reaches here; check abbreviations and initials.
@@ -51,7 +70,7 @@ public enum SentenceSplitter {
         while wordStart > 0, !characters[wordStart - 1].isWhitespace, characters[wordStart - 1] != "(" {
             wordStart -= 1
         }
-        let word = String(characters[wordStart..<punctuation]).lowercased()
+        let word = String(joining: characters[wordStart..<punctuation]).lowercased()
             .trimming("\"'“‘")
         if abbreviations.contains(word) { return false }
         // A single capital letter is an initial ("John F. Kennedy").

@@ -73,6 +73,18 @@ public enum Terms {
         }
     }
 
+    /// `terms(in:)`, remembering stems in `stems` across calls: an article repeats many of its
+    /// words, and stemming was most of the cost of finding its terms.
+    static func terms(in text: some StringProtocol, stems: inout [String: String]) -> [String] {
+        words(in: text).compactMap { word in
+            guard word.count > 1, !Stopwords.english.contains(word) else { return nil }
+            if let known = stems[word] { return known }
+            let stemmed = stem(word)
+            stems[word] = stemmed
+            return stemmed
+        }
+    }
+
     /// The Porter stem of a word, so "chips" and "chip", or "fined" and "fine", match;
     /// irregular verbs are first put in their base form ("lost" and "lose" meet).
     public static func stem(_ word: String) -> String {

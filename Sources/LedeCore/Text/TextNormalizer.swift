@@ -2,6 +2,8 @@
 public enum TextNormalizer {
     /// Collapses every run of whitespace (including non-breaking spaces) to one space and trims the ends.
     public static func collapseWhitespace(_ text: some StringProtocol) -> String {
+        // Most text reaching here is already collapsed (paragraphs are collapsed when extracted).
+        if isCollapsedASCII(text.utf8) { return String(text) }
         var result = ""
         result.reserveCapacity(text.utf8.count)
         var pendingSpace = false
@@ -18,6 +20,18 @@ public enum TextNormalizer {
             }
         }
         return result
+    }
+
+    /// ASCII text with no whitespace but single spaces between other characters.
+    private static func isCollapsedASCII(_ bytes: some Collection<UInt8>) -> Bool {
+        var previousWasSpace = true  // so that a leading space fails
+        for byte in bytes {
+            if byte >= 0x80 || (byte >= 0x09 && byte <= 0x0D) { return false }
+            let isSpace = byte == 0x20
+            if isSpace && previousWasSpace { return false }
+            previousWasSpace = isSpace
+        }
+        return !previousWasSpace || bytes.isEmpty
     }
 
     private static func asciiWhitespace(_ scalar: Unicode.Scalar) -> Bool {
@@ -59,5 +73,17 @@ extension Character {
     var isWhitespaceQuickly: Bool {
         if let ascii = asciiValue { return ascii == 0x20 || (ascii >= 0x09 && ascii <= 0x0D) }
         return isWhitespace
+    }
+}
+
+extension String {
+    /// The text of some characters, built from their UTF-8 bytes: the standard initializer
+    /// appends one Character at a time, which was most of the cost of cutting sentences and
+    /// words out of a `[Character]`.
+    init(joining characters: ArraySlice<Character>) {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(characters.count)
+        for character in characters { bytes.append(contentsOf: character.utf8) }
+        self = String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -31,4 +31,23 @@ import Testing
             """
         #expect(ContentFingerprint.minHash(of: Self.wire).similarity(to: ContentFingerprint.minHash(of: other)) < 0.2)
     }
+
+    /// Stored fingerprints must not change: hashing the words one by one gives the hash of
+    /// the joined text, as the fingerprints were first computed.
+    @Test func hashingWordsInPlaceGivesTheHashOfTheJoinedText() {
+        for words in [[], ["one"], ["grid", "operator", "approved", "plan"], ["é", "naïve", "", "x"]] {
+            #expect(StableHash.fnv1a(joining: words[...]) == StableHash.fnv1a(words.joined(separator: " ")))
+        }
+        let words = Terms.words(in: Self.wire)
+        #expect(ContentFingerprint.exactHash(of: Self.wire) == Int64(bitPattern: StableHash.fnv1a(words.joined(separator: " "))))
+        let both = ContentFingerprint.fingerprints(of: Self.wire)
+        #expect(both.exactHash == ContentFingerprint.exactHash(of: Self.wire))
+        #expect(both.minHash == ContentFingerprint.minHash(of: Self.wire))
+    }
+
+    @Test func blankLinePartsAreTheComponentsBetweenBlankLines() {
+        for text in ["", "one", "one\n\ntwo", "\n\none\n\n", "a\n\n\nb", "a\n\n\n\nb", "a\nb", "é\n\nüñ\n\n\n"] {
+            #expect(Article.blankLineParts(of: text).map(String.init) == text.components(separatedBy: "\n\n"))
+        }
+    }
 }
