@@ -159,6 +159,16 @@ public final class ClusteringMemory: Sendable {
         next?.resume()
     }
 
+    /// Whether the next clustering is best run here: the kept clusterer is as the store last
+    /// saved it (no one else has saved stories since), or no one has clustered yet. Elsewhere
+    /// the next run would first read back the stories saved since.
+    public func isCurrent(storeGeneration: Int64) -> Bool {
+        kept.withLock { kept in
+            guard let kept else { return storeGeneration == 0 }
+            return kept.generation == storeGeneration
+        }
+    }
+
     /// Takes the kept clusterer out: a run that fails before keeping one leaves nothing behind.
     func take() -> Kept? {
         kept.withLock { kept in

@@ -57,9 +57,12 @@ extension PostgresStore {
         return fetches.count + clustering.count
     }
 
-    public func claimJobs(limit: Int, owner: String, leaseDuration: TimeInterval, now: Date) async throws -> [Job] {
+    public func claimJobs(limit: Int, owner: String, leaseDuration: TimeInterval, now: Date, deferring: JobDeferral?) async throws -> [Job] {
         guard limit > 0 else { return [] }
         let until = now.addingTimeInterval(leaseDuration)
+        // With nothing deferred, the condition is on a kind no job has.
+        let deferredKind = deferring?.kind.rawValue ?? ""
+        let deferredDueBy = deferring?.dueBy ?? now
         return try await transaction { connection in
             try await connection.rows(
                 """
@@ -72,7 +75,11 @@ extension PostgresStore {
                 """
                 WITH candidate AS (
                     SELECT id FROM job
-                    WHERE (state = 'pending' AND run_at <= \(now)) OR (state = 'running' AND leased_until < \(now))
+                    WHERE (state = 'pending' AND run_at <= \(now)
+                            AND (kind <> \(deferredKind) OR run_at <= \(deferredDueBy) OR NOT EXISTS (
+                                SELECT 1 FROM job AS other
+                                WHERE other.state = 'running' AND other.leased_until >= \(now) AND other.lease_owner <> \(owner))))
+                        OR (state = 'running' AND leased_until < \(now))
                     ORDER BY priority DESC, run_at, id
                     LIMIT \(limit)
                     FOR UPDATE SKIP LOCKED

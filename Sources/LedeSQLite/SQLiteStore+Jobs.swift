@@ -60,8 +60,11 @@ extension SQLiteStore {
         }
     }
 
-    public func claimJobs(limit: Int, owner: String, leaseDuration: TimeInterval, now: Date) async throws -> [Job] {
+    public func claimJobs(limit: Int, owner: String, leaseDuration: TimeInterval, now: Date, deferring: JobDeferral?) async throws -> [Job] {
         guard limit > 0 else { return [] }
+        // With nothing deferred, the condition is on a kind no job has.
+        let deferredKind = deferring?.kind.rawValue ?? ""
+        let deferredDueBy = deferring?.dueBy ?? now
         return try await writer.write { db in
             try db.execute(
                 sql: """
@@ -74,10 +77,14 @@ extension SQLiteStore {
                 db,
                 sql: """
                     SELECT id FROM job
-                    WHERE (state = 'pending' AND run_at <= ?) OR (state = 'running' AND leased_until < ?)
+                    WHERE (state = 'pending' AND run_at <= ?
+                            AND (kind <> ? OR run_at <= ? OR NOT EXISTS (
+                                SELECT 1 FROM job AS other
+                                WHERE other.state = 'running' AND other.leased_until >= ? AND other.lease_owner <> ?)))
+                        OR (state = 'running' AND leased_until < ?)
                     ORDER BY priority DESC, run_at, id LIMIT ?
                     """,
-                arguments: [now, now, limit])
+                arguments: [now, deferredKind, deferredDueBy, now, owner, now, limit])
             guard !ids.isEmpty else { return [] }
             let list = Self.placeholders(ids.count)
             var arguments: StatementArguments = [owner, now.addingTimeInterval(leaseDuration)]

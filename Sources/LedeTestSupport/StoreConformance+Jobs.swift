@@ -61,6 +61,22 @@ extension StoreConformance {
             let summary = try await store.jobSummary(now: now.addingTimeInterval(30))
             try expect(summary.running == 4 && summary.due == 0 && summary.later == 0, "four running")
         },
+        Check(name: "a deferred kind is claimed only once it was due by the deferral's moment") { store in
+            try await store.enqueueJobs([.cluster(at: now), .fetch(sourceID: 1, at: now), .fetch(sourceID: 2, at: now)], now: now)
+            let waiting = JobDeferral(kind: .cluster, dueBy: now.addingTimeInterval(-30))
+            // Alone, a worker has no one to leave the job to.
+            let alone = try await store.claimJobs(limit: 1, owner: "warm", leaseDuration: lease, now: now, deferring: waiting)
+            try expect(alone.map(\.kind) == [.cluster], "taken at once when no other worker holds a lease")
+            try await store.completeJob(try leaseOf(alone[0]), now: now)
+            let fetching = try await store.claimJobs(limit: 1, owner: "warm", leaseDuration: lease, now: now, deferring: nil)
+            try expect(fetching.map(\.subjectID) == [1], "the warm worker fetches")
+            try await store.enqueueJobs([.cluster(at: now)], now: now)
+            let first = try await store.claimJobs(limit: 5, owner: "cold", leaseDuration: lease, now: now, deferring: waiting)
+            try expect(first.map(\.subjectID) == [2], "while another worker holds a lease, the new clustering job is passed over")
+            let waited = JobDeferral(kind: .cluster, dueBy: now)
+            let second = try await store.claimJobs(limit: 5, owner: "cold", leaseDuration: lease, now: now.addingTimeInterval(30), deferring: waited)
+            try expect(second.map(\.kind) == [.cluster], "and taken once it has waited")
+        },
         Check(name: "concurrent claims lease every job exactly once") { store in
             try await store.enqueueJobs((1...40).map { JobRequest.fetch(sourceID: Int64($0), at: now) }, now: now)
             let claimed = try await withThrowingTaskGroup(of: [Int64].self) { group in

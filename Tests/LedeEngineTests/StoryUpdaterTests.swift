@@ -56,6 +56,21 @@ import Testing
         #expect(stories.first?.signature.outlets.sorted() == ["a.example", "b.example", "c.example"])
     }
 
+    /// Workers use this to leave clustering to the one whose memory is up to date.
+    @Test func aMemoryIsCurrentUntilSomeoneElseSavesStories() async throws {
+        let (store, sourceID) = try await Self.store()
+        let memory = ClusteringMemory()
+        #expect(memory.isCurrent(storeGeneration: try await store.clusteringGeneration()), "no one has clustered yet")
+        _ = try await store.insertArticles([Self.article(sourceID, "a", Self.earnings.0, Self.earnings.1, hours: 0)])
+        try await StoryUpdater(store: store, memory: memory).run()
+        #expect(memory.isCurrent(storeGeneration: try await store.clusteringGeneration()), "it saved last")
+        #expect(!ClusteringMemory().isCurrent(storeGeneration: try await store.clusteringGeneration()), "an empty one is not")
+
+        _ = try await store.insertArticles([Self.article(sourceID, "b", Self.followUp.0, Self.followUp.1, hours: 5)])
+        try await StoryUpdater(store: store).run()
+        #expect(!memory.isCurrent(storeGeneration: try await store.clusteringGeneration()), "another saved since")
+    }
+
     @Test func aKeptClustererPlacesAsAStoredOneWould() async throws {
         let (store, sourceID) = try await Self.store()
         let updater = StoryUpdater(store: store)

@@ -151,8 +151,10 @@ public protocol LedeStore: Sendable {
     /// Leases up to `limit` jobs to `owner` until `now + leaseDuration`: pending jobs that are
     /// due and running jobs whose lease expired (their worker died), highest priority first,
     /// then earliest due. Concurrent claims never lease one job twice. An expired job that has
-    /// used its last attempt is marked failed instead of being handed out again.
-    func claimJobs(limit: Int, owner: String, leaseDuration: TimeInterval, now: Date) async throws -> [Job]
+    /// used its last attempt is marked failed instead of being handed out again. Pending jobs of
+    /// the deferred kind are passed over unless they were due by the deferral's moment or no
+    /// other owner holds a live lease (see `JobDeferral`).
+    func claimJobs(limit: Int, owner: String, leaseDuration: TimeInterval, now: Date, deferring: JobDeferral?) async throws -> [Job]
     /// Extends leases to `until`.
     /// - Returns: the leases still held, with their new expiry; the others were lost.
     func renewLeases(_ leases: [JobLease], until: Date) async throws -> [JobLease]
@@ -185,6 +187,11 @@ public protocol LedeStore: Sendable {
 }
 
 extension LedeStore {
+    /// Claims without deferring any kind of job.
+    public func claimJobs(limit: Int, owner: String, leaseDuration: TimeInterval, now: Date) async throws -> [Job] {
+        try await claimJobs(limit: limit, owner: owner, leaseDuration: leaseDuration, now: now, deferring: nil)
+    }
+
     // Stores written before tokens could be listed and revoked keep compiling; each store
     // should implement both (SQLite does).
     public func tokens(userID: Int64) async throws -> [APIToken] {

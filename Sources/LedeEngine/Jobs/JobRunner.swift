@@ -162,7 +162,8 @@ public final class JobRunner: Sendable {
                         }
                     }
                     claimed = try await store.claimJobs(
-                        limit: room, owner: configuration.owner, leaseDuration: configuration.leaseDuration, now: Date())
+                        limit: room, owner: configuration.owner, leaseDuration: configuration.leaseDuration, now: Date(),
+                        deferring: try await clusteringDeferral(now: Date()))
                 } catch {
                     logger.warning("could not claim jobs: \(describe(error)); retrying in \(Self.seconds(configuration.pollInterval))")
                 }
@@ -189,6 +190,15 @@ public final class JobRunner: Sendable {
             "worker \(configuration.owner) stopped after \(result.jobs) job\(result.jobs == 1 ? "" : "s"): \(result.newArticles) new articles, \(result.placedArticles) placed in stories, \(result.editions) editions, \(result.failed) failed"
         )
         return result
+    }
+
+    /// Clustering is left for `clusteringHandover` to the worker that ran it last, unless this
+    /// one is that worker: several workers taking turns would each first read back what the
+    /// others saved (with two workers on two cores, that was a sixteenth of all the work).
+    private func clusteringDeferral(now: Date) async throws -> JobDeferral? {
+        guard configuration.clusteringHandover > 0 else { return nil }
+        guard !clusteringMemory.isCurrent(storeGeneration: try await store.clusteringGeneration()) else { return nil }
+        return JobDeferral(kind: .cluster, dueBy: now.addingTimeInterval(-configuration.clusteringHandover))
     }
 
     /// Gives jobs still running at the end of the drain back to the queue, at once and without

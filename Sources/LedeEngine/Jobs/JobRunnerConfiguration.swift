@@ -22,6 +22,9 @@ public struct JobRunnerConfiguration: Sendable {
     /// How long after clustering the readers' editions are written again: later clustering
     /// runs within that time join the same waiting edition job instead of queueing more.
     public var editionDelay: TimeInterval = 60
+    /// How long a clustering job waits for the worker that ran the last one (whose memory
+    /// holds the stories as saved) before another worker takes it; 0 to take it at once.
+    public var clusteringHandover: TimeInterval = 30
     /// Stop once nothing is due, running or waiting for an expired lease (for scripts, tests
     /// and cron), instead of waiting for more work.
     public var untilIdle = false
