@@ -59,7 +59,9 @@ public struct SyntheticCorpus: Sendable {
 
     // MARK: Content
 
-    public func article(_ index: Int) -> Article {
+    /// - Parameter paragraphCount: how many of the article's paragraphs to write (feeds need
+    ///   only the first; the rest are the same whatever the count).
+    public func article(_ index: Int, paragraphCount: Int = 6) -> Article {
         let story = index / Self.storySize
         var storyRandom = SeededGenerator(seed: seed ^ (UInt64(story) &* 0x9e37_79b9_7f4a_7c15))
         let company = Self.capitalised(Self.name(&storyRandom)) + " " + Self.companyKinds.randomElement(using: &storyRandom)!
@@ -83,7 +85,7 @@ public struct SyntheticCorpus: Sendable {
             "Why \(company)'s \(topic[0]) \(event[1]) matters for \(place)",
         ]
         var paragraphs: [String] = []
-        for paragraph in 0..<6 {
+        for paragraph in 0..<min(6, paragraphCount) {
             var sentences: [String] = []
             if paragraph == 0 {
                 sentences.append("\(company) will \(verb) \(topic[0]) in \(place), \(person) said on \(Self.weekdays[story % 7]).")
@@ -97,9 +99,13 @@ public struct SyntheticCorpus: Sendable {
             }
             paragraphs.append(sentences.joined(separator: " "))
         }
+        // The author from a generator of its own, so that it does not depend on how many
+        // paragraphs were written.
+        var authorRandom = SeededGenerator(seed: seed ^ (UInt64(index) &* 0x94d0_49bb_1331_11eb) ^ 0xa7)
+        let author = Self.capitalised(Self.name(&authorRandom)) + " " + Self.capitalised(Self.name(&authorRandom))
         return Article(
-            index: index, story: story, title: headlines[index % headlines.count], author: Self.capitalised(Self.name(&random)) + " "
-                + Self.capitalised(Self.name(&random)), paragraphs: paragraphs, published: min(published, end))
+            index: index, story: story, title: headlines[index % headlines.count], author: author, paragraphs: paragraphs,
+            published: min(published, end))
     }
 
     // MARK: Vocabulary

@@ -31,7 +31,9 @@ public struct StoryClusterer: Sendable {
     public let settings: Settings
     private(set) var stories: [IndexedStory] = []
     private var postings: [String: [Int]] = [:]
-    private var frequencies: DocumentFrequencies
+    private var weights: TermWeights
+    /// The number of documents the term weights were computed over.
+    public private(set) var frequencyDocumentCount: Int
     private var nextProvisionalKey = 1
     /// The earliest latest-article date of the stories held; older stories are not held.
     public private(set) var heldSince: Date = .distantPast
@@ -57,7 +59,8 @@ public struct StoryClusterer: Sendable {
     ///     at or after it.
     public init(stories: [Story], frequencies: DocumentFrequencies, settings: Settings = Settings(), heldSince: Date = .distantPast) {
         self.settings = settings
-        self.frequencies = frequencies
+        weights = TermWeights(frequencies)
+        frequencyDocumentCount = frequencies.documentCount
         self.heldSince = heldSince
         for story in stories {
             insert(
@@ -69,7 +72,7 @@ public struct StoryClusterer: Sendable {
 
     /// Places one article and updates the story it joins or opens.
     public mutating func place(_ article: ArticleSignature, outlet: String) -> Placement {
-        let weighted = WeightedArticle(article, frequencies: frequencies)
+        let weighted = WeightedArticle(article, weights: weights)
         let plausible = candidates(for: article)
             .map { (slot: $0, score: similarity(weighted, stories[$0])) }
             .filter { $0.score >= settings.threshold }
@@ -179,14 +182,14 @@ public struct StoryClusterer: Sendable {
         heldSince = min(heldSince, date)
     }
 
-    /// The number of documents the clusterer's term weights were computed over.
-    public var frequencyDocumentCount: Int { frequencies.documentCount }
-
     /// Takes new term weights and lets go of the stories whose latest article is before
     /// `date` (they can no longer be joined), rebuilding the index.
     public mutating func refresh(frequencies: DocumentFrequencies?, keepingStoriesActiveSince date: Date) {
         let kept = stories.filter { $0.changed || $0.lastPublished >= date }
-        if let frequencies { self.frequencies = frequencies }
+        if let frequencies {
+            weights = TermWeights(frequencies)
+            frequencyDocumentCount = frequencies.documentCount
+        }
         stories = []
         postings = [:]
         heldSince = max(heldSince, date)
@@ -208,7 +211,7 @@ public struct StoryClusterer: Sendable {
 
     /// How likely an article belongs to a story, from 0 to 1; `0` outside the time window.
     func similarity(_ article: ArticleSignature, _ story: IndexedStory) -> Double {
-        similarity(WeightedArticle(article, frequencies: frequencies), story)
+        similarity(WeightedArticle(article, weights: weights), story)
     }
 
     private func similarity(_ weighted: WeightedArticle, _ story: IndexedStory) -> Double {
@@ -217,26 +220,63 @@ public struct StoryClusterer: Sendable {
         let inside = article.published >= story.firstPublished && article.published <= story.lastPublished
         guard abs(gap) <= settings.window || inside else { return 0 }
         return StorySimilarity(
-            article: weighted, story: story.signature, gapDays: inside ? 0 : abs(gap) / 86400, frequencies: frequencies, norms: story.norms
+            article: weighted, story: story.signature, gapDays: inside ? 0 : abs(gap) / 86400, weights: weights, norms: story.norms
         ).probability
     }
 
     // MARK: - Index
 
-    /// The stories sharing the article's strongest terms or names, most shared first.
+    /// The stories sharing the article's strongest terms or names, most shared first (then
+    /// the earliest held).
+    ///
+    /// Counted in an array by slot and picked by count rather than sorted: with tens of
+    /// thousands of stories in the window, a common term's postings list hundreds of them, and
+    /// a dictionary of hits sorted whole was most of the clustering job's time.
     private func candidates(for article: ArticleSignature) -> [Int] {
-        var hits: [Int: Int] = [:]
-        for key in Self.indexKeys(terms: article.terms, entities: article.entities, frequencies: frequencies, termCount: 15) {
-            for slot in postings[key] ?? [] { hits[slot, default: 0] += 1 }
+        let keys = Self.indexKeys(terms: article.terms, entities: article.entities, weights: weights, termCount: 15)
+        var hits = [UInt8](repeating: 0, count: stories.count)
+        var touched: [Int] = []
+        for key in keys {
+            for slot in postings[key] ?? [] {
+                if hits[slot] == 0 { touched.append(slot) }
+                hits[slot] &+= 1  // at most 25 keys
+            }
         }
-        return hits.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(settings.candidateLimit).map(\.key)
+        var byCount = [[Int]](repeating: [], count: keys.count + 1)
+        for slot in touched { byCount[Int(hits[slot])].append(slot) }
+        var chosen: [Int] = []
+        for count in stride(from: keys.count, through: 1, by: -1) where chosen.count < settings.candidateLimit {
+            chosen.append(contentsOf: byCount[count].sorted().prefix(settings.candidateLimit - chosen.count))
+        }
+        return chosen
     }
 
-    static func indexKeys(terms: [String: Double], entities: [String: Double], frequencies: DocumentFrequencies, termCount: Int) -> Set<String> {
-        let strongestTerms = terms.map { ($0.key, $0.value * frequencies.idf($0.key)) }
-            .sorted { ($0.1, $1.0) > ($1.1, $0.0) }.prefix(termCount).map { "t:" + $0.0 }
-        let strongestEntities = entities.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(10).map { "e:" + $0.key }
-        return Set(strongestTerms).union(strongestEntities)
+    /// The `termCount` strongest terms (weight times inverse document frequency) as `t:term`
+    /// and the 10 most mentioned names as `e:key`; ties go to the alphabetically first.
+    static func indexKeys(terms: [String: Double], entities: [String: Double], weights: TermWeights, termCount: Int) -> Set<String> {
+        var keys = Set<String>()
+        for (term, _) in strongest(terms, count: termCount, weight: { $1 * weights.idf($0) }) { keys.insert("t:" + term) }
+        for (key, _) in strongest(entities, count: 10, weight: { $1 }) { keys.insert("e:" + key) }
+        return keys
+    }
+
+    /// The `count` entries of largest weight, largest first, ties alphabetically: a short
+    /// sorted list kept while reading, instead of sorting every entry (a story gathers
+    /// thousands of terms, and its keys are found again whenever it changes).
+    static func strongest(_ vector: [String: Double], count: Int, weight: (String, Double) -> Double) -> [(String, Double)] {
+        guard count > 0 else { return [] }
+        var best: [(String, Double)] = []
+        best.reserveCapacity(count + 1)
+        func precedes(_ a: (String, Double), _ b: (String, Double)) -> Bool { (a.1, b.0) > (b.1, a.0) }
+        for (key, value) in vector {
+            let entry = (key, weight(key, value))
+            if best.count == count, let last = best.last, !precedes(entry, last) { continue }
+            var position = best.count
+            while position > 0, precedes(entry, best[position - 1]) { position -= 1 }
+            best.insert(entry, at: position)
+            if best.count > count { best.removeLast() }
+        }
+        return best
     }
 
     private mutating func insert(_ story: IndexedStory) {
@@ -246,11 +286,11 @@ public struct StoryClusterer: Sendable {
 
     private mutating func update(_ slot: Int, _ story: IndexedStory) {
         var story = story
-        let keys = Self.indexKeys(terms: story.signature.terms, entities: story.signature.entities, frequencies: frequencies, termCount: 30)
+        let keys = Self.indexKeys(terms: story.signature.terms, entities: story.signature.entities, weights: weights, termCount: 30)
         for removed in story.indexedKeys.subtracting(keys) { postings[removed]?.removeAll { $0 == slot } }
         for added in keys.subtracting(story.indexedKeys) { postings[added, default: []].append(slot) }
         story.indexedKeys = keys
-        story.norms = StoryNorms(story.signature, frequencies: frequencies)
+        story.norms = StoryNorms(story.signature, weights: weights)
         stories[slot] = story
     }
 }

@@ -38,16 +38,15 @@ struct StorySimilarity {
 
     /// - Parameter norms: the story's `StoryNorms` under the same frequencies, if known.
     init(article: ArticleSignature, story: StorySignature, gapDays: Double, frequencies: DocumentFrequencies, norms: StoryNorms? = nil) {
-        self.init(
-            article: WeightedArticle(article, frequencies: frequencies), story: story, gapDays: gapDays,
-            frequencies: frequencies, norms: norms)
+        let weights = TermWeights(frequencies)
+        self.init(article: WeightedArticle(article, weights: weights), story: story, gapDays: gapDays, weights: weights, norms: norms)
     }
 
     /// Compares an article whose vectors are already weighted, as the clusterer does when it
     /// scores one article against many stories.
-    init(article weighted: WeightedArticle, story: StorySignature, gapDays: Double, frequencies: DocumentFrequencies, norms: StoryNorms? = nil) {
-        let idf: (String) -> Double = { frequencies.idf($0) }
-        let entityIDF: (String) -> Double = { frequencies.idf("e:" + $0) }
+    init(article weighted: WeightedArticle, story: StorySignature, gapDays: Double, weights: TermWeights, norms: StoryNorms? = nil) {
+        let idf: (String) -> Double = { weights.idf($0) }
+        let entityIDF: (String) -> Double = { weights.entityIDF($0) }
         let one: (String) -> Double = { _ in 1 }
         let article = weighted.article
         terms = Self.cosine(weighted.terms, story.terms, secondNorm: norms?.terms ?? Self.squaredNorm(story.terms, idf))
@@ -116,8 +115,12 @@ struct StoryNorms: Sendable {
     var titleEvents, titleEntities, events, entities: Double
 
     init(_ story: StorySignature, frequencies: DocumentFrequencies) {
-        let idf: (String) -> Double = { frequencies.idf($0) }
-        let entityIDF: (String) -> Double = { frequencies.idf("e:" + $0) }
+        self.init(story, weights: TermWeights(frequencies))
+    }
+
+    init(_ story: StorySignature, weights: TermWeights) {
+        let idf: (String) -> Double = { weights.idf($0) }
+        let entityIDF: (String) -> Double = { weights.entityIDF($0) }
         let one: (String) -> Double = { _ in 1 }
         terms = StorySimilarity.squaredNorm(story.terms, idf)
         contentTerms = StorySimilarity.squaredNorm(story.contentTerms, idf)
@@ -156,9 +159,9 @@ struct WeightedArticle: Sendable {
     var terms, contentTerms, titleTerms, leadTerms, titleContent, leadContent: WeightedVector
     var titleEvents, titleEntities, events, entities: WeightedVector
 
-    init(_ article: ArticleSignature, frequencies: DocumentFrequencies) {
-        let idf: (String) -> Double = { frequencies.idf($0) }
-        let entityIDF: (String) -> Double = { frequencies.idf("e:" + $0) }
+    init(_ article: ArticleSignature, weights: TermWeights) {
+        let idf: (String) -> Double = { weights.idf($0) }
+        let entityIDF: (String) -> Double = { weights.entityIDF($0) }
         let one: (String) -> Double = { _ in 1 }
         self.article = article
         terms = WeightedVector(article.terms, idf)

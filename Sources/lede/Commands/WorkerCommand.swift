@@ -26,6 +26,10 @@ struct WorkerCommand: AsyncParsableCommand {
     var lease: Double?
     @Option(help: "Seconds between looks at the queue when there is room for more jobs.") var poll: Double = 2
     @Option(help: "Minutes between fetches of one feed.") var fetchInterval: Double = 30
+    @Option(
+        help:
+            "Seconds a clustering job waits for the worker that ran the last one (its memory holds the stories) while that worker is busy; 0 to take it at once."
+    ) var clusteringHandover: Double = 30
     @Flag(help: "Print the queue's state (due, waiting, running, expired, done, failed jobs) and exit.") var status = false
 
     func validate() throws {
@@ -62,6 +66,7 @@ struct WorkerCommand: AsyncParsableCommand {
             configuration.pollInterval = min(poll, leaseDuration / 3)
             configuration.fetchInterval = fetchInterval * 60
             configuration.untilIdle = untilIdle
+            configuration.clusteringHandover = max(0, clusteringHandover)
             // A run that ends when idle writes editions at once rather than after a pause it would not wait for.
             if untilIdle { configuration.editionDelay = 0 }
             let fetcher = HTTPFetcher(configuration: common.fetchConfiguration())
