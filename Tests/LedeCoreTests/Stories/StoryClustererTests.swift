@@ -49,6 +49,27 @@ import Testing
         }
     }
 
+    /// The index keys are picked from a short sorted list; they must be those a full sort gives.
+    @Test func strongestEntriesAreThoseAFullSortGives() {
+        var random = SystemRandomNumberGenerator()
+        for size in [0, 1, 5, 30, 31, 200] {
+            // Few distinct values, so that ties (broken alphabetically) are common.
+            let vector = Dictionary(uniqueKeysWithValues: (0..<size).map { ("w\($0)", Double(Int.random(in: 1...4, using: &random))) })
+            for count in [1, 10, 30] {
+                let sorted = vector.map { ($0.key, $0.value * 1.5) }.sorted { ($0.1, $1.0) > ($1.1, $0.0) }.prefix(count)
+                let picked = StoryClusterer.strongest(vector, count: count, weight: { $1 * 1.5 })
+                #expect(picked.map(\.0) == sorted.map(\.0) && picked.map(\.1) == sorted.map(\.1))
+            }
+        }
+    }
+
+    @Test func termWeightsAreTheDocumentFrequenciesInverse() {
+        let frequencies = DocumentFrequencies(documentCount: 40, counts: ["farm": 3, "e:corvane": 7, "solar": 40])
+        let weights = TermWeights(frequencies)
+        for term in ["farm", "solar", "unseen"] { #expect(weights.idf(term) == frequencies.idf(term)) }
+        for key in ["corvane", "unseen"] { #expect(weights.entityIDF(key) == frequencies.idf("e:" + key)) }
+    }
+
     @Test func followUpJoinsItsStory() {
         var clusterer = StoryClusterer(stories: [], frequencies: DocumentFrequencies())
         let first = clusterer.place(Self.earnings, outlet: "a.example")
