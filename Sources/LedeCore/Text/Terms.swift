@@ -74,7 +74,8 @@ public enum Terms {
     }
 
     /// `terms(in:)`, remembering stems in `stems` across calls: an article repeats many of its
-    /// words, and stemming was most of the cost of finding its terms.
+    /// words, and stemming was most of the cost of finding its terms. (Short texts, such as the
+    /// sentences the answer finder reads by the thousand, are better off without the map.)
     static func terms(in text: some StringProtocol, stems: inout [String: String]) -> [String] {
         words(in: text).compactMap { word in
             guard word.count > 1, !Stopwords.english.contains(word) else { return nil }
