@@ -219,9 +219,8 @@ public struct StoryClusterer: Sendable {
         let gap = article.published.timeIntervalSince(story.lastPublished)
         let inside = article.published >= story.firstPublished && article.published <= story.lastPublished
         guard abs(gap) <= settings.window || inside else { return 0 }
-        return StorySimilarity(
-            article: weighted, story: story.signature, gapDays: inside ? 0 : abs(gap) / 86400, weights: weights, norms: story.norms
-        ).probability
+        return StorySimilarity.probability(
+            article: weighted, story: story.signature, gapDays: inside ? 0 : abs(gap) / 86400, weights: weights, norms: story.norms)
     }
 
     // MARK: - Index

@@ -70,6 +70,19 @@ struct StorySimilarity {
         noSharedNames = !article.entities.isEmpty && !story.entities.isEmpty && entities < 0.05
     }
 
+    /// `StorySimilarity(article:story:…).probability`, without the other comparisons when the
+    /// names alone rule the story out: most candidates share common words with the article but
+    /// none of its names, and the probability is then 0 whatever the rest says.
+    static func probability(
+        article weighted: WeightedArticle, story: StorySignature, gapDays: Double, weights: TermWeights, norms: StoryNorms?
+    ) -> Double {
+        if !weighted.article.entities.isEmpty, !story.entities.isEmpty {
+            let entityNorm = norms?.entities ?? squaredNorm(story.entities, { weights.entityIDF($0) })
+            if cosine(weighted.entities, story.entities, secondNorm: entityNorm) < 0.05 { return 0 }
+        }
+        return StorySimilarity(article: weighted, story: story, gapDays: gapDays, weights: weights, norms: norms).probability
+    }
+
     var probability: Double {
         // Look-alike events (two companies' earnings on one day) share every word but the names.
         if noSharedNames { return 0 }

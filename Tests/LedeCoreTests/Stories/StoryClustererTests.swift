@@ -46,7 +46,22 @@ import Testing
                 article: article, story: story, gapDays: 0, frequencies: frequencies, norms: StoryNorms(story, frequencies: frequencies))
             #expect(features(kept) == features(computed))
             #expect(computed.terms > 0)
+            // The clusterer's shortcut (names alone can rule a story out) gives the same probability.
+            let weights = TermWeights(frequencies)
+            let shortcut = StorySimilarity.probability(
+                article: WeightedArticle(article, weights: weights), story: story, gapDays: 0, weights: weights,
+                norms: StoryNorms(story, frequencies: frequencies))
+            #expect(shortcut == computed.probability)
         }
+        var oneCompany = StorySignature()
+        oneCompany.add(Self.earnings, outlet: "a.example")
+        let weights = TermWeights(frequencies)
+        let otherCompany = StorySimilarity(article: Self.otherCompanyEarnings, story: oneCompany, gapDays: 0, frequencies: frequencies)
+        #expect(otherCompany.noSharedNames && otherCompany.probability == 0)
+        #expect(
+            StorySimilarity.probability(
+                article: WeightedArticle(Self.otherCompanyEarnings, weights: weights), story: oneCompany, gapDays: 0, weights: weights, norms: nil)
+                == 0)
     }
 
     /// The index keys are picked from a short sorted list; they must be those a full sort gives.
