@@ -2,29 +2,26 @@
 /// unlike Swift's `Hasher`, so its values can be stored.
 public enum StableHash {
     public static func fnv1a(_ text: some StringProtocol) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
-            hash ^= UInt64(byte)
-            hash &*= 0x0000_0100_0000_01b3
-        }
+        var hash = offsetBasis
+        for byte in text.utf8 { add(byte, to: &hash) }
         return hash
+    }
+
+    private static let offsetBasis: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    @inline(__always)
+    private static func add(_ byte: UInt8, to hash: inout UInt64) {
+        hash ^= UInt64(byte)
+        hash &*= 0x0000_0100_0000_01b3
     }
 
     /// `fnv1a(words.joined(separator: " "))`, without building the joined text (fingerprints
     /// hash every run of four words of every article).
     public static func fnv1a(joining words: ArraySlice<String>) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        var first = true
-        for word in words {
-            if !first {
-                hash ^= UInt64(UInt8(ascii: " "))
-                hash &*= 0x0000_0100_0000_01b3
-            }
-            first = false
-            for byte in word.utf8 {
-                hash ^= UInt64(byte)
-                hash &*= 0x0000_0100_0000_01b3
-            }
+        var hash = offsetBasis
+        for (position, word) in words.enumerated() {
+            if position > 0 { add(UInt8(ascii: " "), to: &hash) }
+            for byte in word.utf8 { add(byte, to: &hash) }
         }
         return hash
     }

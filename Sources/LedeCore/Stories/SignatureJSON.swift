@@ -64,21 +64,20 @@ enum SignatureJSON {
         }
 
         mutating func field(_ name: String, _ weights: [String: Double]) {
-            key(name)
-            beginObject()
-            for (entry, weight) in weights {
-                key(entry)
-                number(weight)
-            }
-            endObject()
+            field(name, weights) { $0.number($1) }
         }
 
         mutating func field(_ name: String, _ counts: [String: Int]) {
+            field(name, counts) { $0.number($1) }
+        }
+
+        /// An object of numbers, each written by `write`.
+        private mutating func field<Value>(_ name: String, _ entries: [String: Value], _ write: (inout Writer, Value) -> Void) {
             key(name)
             beginObject()
-            for (entry, count) in counts {
+            for (entry, value) in entries {
                 key(entry)
-                number(count)
+                write(&self, value)
             }
             endObject()
         }

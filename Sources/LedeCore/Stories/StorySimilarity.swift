@@ -45,26 +45,21 @@ struct StorySimilarity {
     /// Compares an article whose vectors are already weighted, as the clusterer does when it
     /// scores one article against many stories.
     init(article weighted: WeightedArticle, story: StorySignature, gapDays: Double, weights: TermWeights, norms: StoryNorms? = nil) {
-        let idf: (String) -> Double = { weights.idf($0) }
-        let entityIDF: (String) -> Double = { weights.entityIDF($0) }
-        let one: (String) -> Double = { _ in 1 }
+        // The story's vector lengths, under the same weights as the article's vectors.
+        let norms = norms ?? StoryNorms(story, weights: weights)
         let article = weighted.article
-        terms = Self.cosine(weighted.terms, story.terms, secondNorm: norms?.terms ?? Self.squaredNorm(story.terms, idf))
-        content = Self.cosine(weighted.contentTerms, story.contentTerms, secondNorm: norms?.contentTerms ?? Self.squaredNorm(story.contentTerms, idf))
-        title = Self.cosine(weighted.titleTerms, story.titleTerms, secondNorm: norms?.titleTerms ?? Self.squaredNorm(story.titleTerms, idf))
-        lead = Self.cosine(weighted.leadTerms, story.leadTerms, secondNorm: norms?.leadTerms ?? Self.squaredNorm(story.leadTerms, idf))
-        titleContent = Self.cosine(
-            weighted.titleContent, story.titleContent, secondNorm: norms?.titleContent ?? Self.squaredNorm(story.titleContent, idf))
-        leadContent = Self.cosine(
-            weighted.leadContent, story.leadContent, secondNorm: norms?.leadContent ?? Self.squaredNorm(story.leadContent, idf))
-        titleEvents = Self.cosine(
-            weighted.titleEvents, story.titleEvents, secondNorm: norms?.titleEvents ?? Self.squaredNorm(story.titleEvents, one))
-        titleEntities = Self.cosine(
-            weighted.titleEntities, story.titleEntities, secondNorm: norms?.titleEntities ?? Self.squaredNorm(story.titleEntities, entityIDF))
+        terms = Self.cosine(weighted.terms, story.terms, secondNorm: norms.terms)
+        content = Self.cosine(weighted.contentTerms, story.contentTerms, secondNorm: norms.contentTerms)
+        title = Self.cosine(weighted.titleTerms, story.titleTerms, secondNorm: norms.titleTerms)
+        lead = Self.cosine(weighted.leadTerms, story.leadTerms, secondNorm: norms.leadTerms)
+        titleContent = Self.cosine(weighted.titleContent, story.titleContent, secondNorm: norms.titleContent)
+        leadContent = Self.cosine(weighted.leadContent, story.leadContent, secondNorm: norms.leadContent)
+        titleEvents = Self.cosine(weighted.titleEvents, story.titleEvents, secondNorm: norms.titleEvents)
+        titleEntities = Self.cosine(weighted.titleEntities, story.titleEntities, secondNorm: norms.titleEntities)
         eventConflict = !article.titleEvents.isEmpty && !story.titleEvents.isEmpty && titleEvents == 0 ? 1 : 0
         nameConflict = !article.titleEntities.isEmpty && !story.titleEntities.isEmpty && titleEntities == 0 ? 1 : 0
-        events = Self.cosine(weighted.events, story.events, secondNorm: norms?.events ?? Self.squaredNorm(story.events, one))
-        entities = Self.cosine(weighted.entities, story.entities, secondNorm: norms?.entities ?? Self.squaredNorm(story.entities, entityIDF))
+        events = Self.cosine(weighted.events, story.events, secondNorm: norms.events)
+        entities = Self.cosine(weighted.entities, story.entities, secondNorm: norms.entities)
         figures = Double(min(3, article.figures.count { story.figures[$0] != nil })) / 3
         self.gapDays = gapDays
         noSharedNames = !article.entities.isEmpty && !story.entities.isEmpty && entities < 0.05
