@@ -15,7 +15,7 @@ public struct StoryUpdater: Sendable {
     var lease: JobLease?
     /// The clusterer kept from the previous batch, shared by the runs of one updater (and of
     /// one worker), so that a batch need not read every story in the window back.
-    let memory: ClusteringMemory
+    public let memory: ClusteringMemory
 
     public init(
         store: any LedeStore, progress: any ProgressReporter = SilentProgress(), lease: JobLease? = nil,
@@ -41,7 +41,7 @@ public struct StoryUpdater: Sendable {
             guard let earliest = articles.first?.published else { break }
             let windowStart = earliest.addingTimeInterval(-settings.window)
             let generation = try await store.clusteringGeneration()
-            var (clusterer, placedSinceFrequencies) = try await clusterer(from: windowStart, generation: generation)
+            var (clusterer, placedSinceFrequencies, recentWindowStarts) = try await clusterer(from: windowStart, generation: generation)
             var placements: [(articleID: Int64, placement: StoryClusterer.Placement)] = []
             for article in articles {
                 placements.append((article.id, clusterer.place(article.signature, outlet: article.outlet)))
@@ -59,7 +59,8 @@ public struct StoryUpdater: Sendable {
                 let keptGeneration = receipt.generation == generation + 1 ? receipt.generation : generation
                 memory.keep(
                     ClusteringMemory.Kept(
-                        clusterer: clusterer, generation: keptGeneration, placedSinceFrequencies: placedSinceFrequencies + articles.count))
+                        clusterer: clusterer, generation: keptGeneration, placedSinceFrequencies: placedSinceFrequencies + articles.count,
+                        recentWindowStarts: Array((recentWindowStarts + [windowStart]).suffix(Self.rememberedBatches))))
             }
             placed += articles.count
             if articles.count < batchSize { break }
@@ -68,10 +69,19 @@ public struct StoryUpdater: Sendable {
         return placed
     }
 
+    /// How many batches' window starts the kept clusterer remembers: it lets go only of stories
+    /// that none of them reached. A fetch stores a feed newest first while clustering runs
+    /// beside it, so consecutive batches step back through the feed's days; letting go of
+    /// what the latest batch alone did not need meant reading the same stories back a batch
+    /// later, again and again (most of a clustering job's time in a first import).
+    public static let rememberedBatches = 32
+
     /// The clusterer kept from the previous batch, brought up to date with what others saved
     /// since and reaching back as far as the batch needs; else (nothing kept, or the store's
     /// generation went back) one built from the stories stored in the window.
-    private func clusterer(from windowStart: Date, generation: Int64) async throws -> (StoryClusterer, placedSinceFrequencies: Int) {
+    private func clusterer(from windowStart: Date, generation: Int64) async throws -> (
+        StoryClusterer, placedSinceFrequencies: Int, recentWindowStarts: [Date]
+    ) {
         if let kept = memory.take(), kept.generation <= generation {
             var clusterer = kept.clusterer
             if kept.generation < generation {
@@ -88,20 +98,21 @@ public struct StoryUpdater: Sendable {
             // Term weights drift as articles arrive: they are read again once half as many
             // articles as they were counted over have been placed (inverse document
             // frequencies barely move while all counts grow together, and reading every term's
-            // count is the clustering job's dearest read). Stories that left the window are
-            // let go once they are a quarter of those held.
+            // count is the clustering job's dearest read). Stories that left the window of every
+            // recent batch are let go once they are a quarter of those held.
             let staleWeights = kept.placedSinceFrequencies * 2 > clusterer.frequencyDocumentCount
-            let inactive = clusterer.storiesInactive(since: windowStart)
+            let reach = kept.recentWindowStarts.reduce(windowStart, min)
+            let inactive = clusterer.storiesInactive(since: reach)
             if staleWeights || inactive * 4 > clusterer.storyCount {
                 clusterer.refresh(
-                    frequencies: staleWeights ? try await store.documentFrequencies() : nil, keepingStoriesActiveSince: windowStart)
+                    frequencies: staleWeights ? try await store.documentFrequencies() : nil, keepingStoriesActiveSince: reach)
             }
-            return (clusterer, staleWeights ? 0 : kept.placedSinceFrequencies)
+            return (clusterer, staleWeights ? 0 : kept.placedSinceFrequencies, kept.recentWindowStarts)
         }
         let stories = try await store.stories(activeSince: windowStart, userID: nil)
         let clusterer = StoryClusterer(
             stories: stories, frequencies: try await store.documentFrequencies(), settings: settings, heldSince: windowStart)
-        return (clusterer, 0)
+        return (clusterer, 0, [])
     }
 }
 
@@ -114,6 +125,8 @@ public final class ClusteringMemory: Sendable {
         var clusterer: StoryClusterer
         var generation: Int64
         var placedSinceFrequencies: Int
+        /// The window starts of the latest batches, oldest first (see `rememberedBatches`).
+        var recentWindowStarts: [Date]
     }
 
     private struct Turns {
@@ -175,6 +188,11 @@ public final class ClusteringMemory: Sendable {
             defer { kept = nil }
             return kept
         }
+    }
+
+    /// How many stories the kept clusterer holds, if one is kept.
+    public var heldStoryCount: Int? {
+        kept.withLock { $0?.clusterer.storyCount }
     }
 
     func keep(_ clusterer: Kept) {

@@ -84,16 +84,41 @@ import Testing
         #expect(stories.map(\.signature.articleCount) == [3])
     }
 
+    /// A feed stored newest first while clustering runs beside it: each batch reaches further
+    /// back, and the stories an earlier batch needed stay held rather than being let go and
+    /// read back a batch later.
+    @Test func storiesStayHeldWhileBatchesStepBackThroughAFeed() async throws {
+        let (store, sourceID) = try await Self.store()
+        let updater = StoryUpdater(store: store)
+        _ = try await store.insertArticles([Self.article(sourceID, "a", Self.earnings.0, Self.earnings.1, hours: 0)])
+        try await updater.run()
+        _ = try await store.insertArticles([
+            Self.article(sourceID, "f", "Fire halts production at Halden plant", "A fire halted production at a Halden Micro plant in Penang.", hours: 240)
+        ])
+        try await updater.run()
+        #expect(updater.memory.heldStoryCount == 2)
+        _ = try await store.insertArticles([Self.article(sourceID, "b", Self.followUp.0, Self.followUp.1, hours: 5)])
+        #expect(try await updater.run() == 1)
+        let stories = try await store.stories(activeSince: .distantPast, userID: nil)
+        #expect(stories.first { $0.headline == Self.earnings.0 }?.signature.articleCount == 2)
+    }
+
     @Test func anArticleFetchedLateFindsTheStoryTheKeptClustererLetGo() async throws {
         let (store, sourceID) = try await Self.store()
         let updater = StoryUpdater(store: store)
         _ = try await store.insertArticles([Self.article(sourceID, "a", Self.earnings.0, Self.earnings.1, hours: 0)])
         try await updater.run()
-        // Ten days on, the earnings story has left the window and the kept clusterer lets it go.
-        _ = try await store.insertArticles([
-            Self.article(sourceID, "f", "Fire halts production at Halden plant", "A fire halted production at a Halden Micro plant in Penang.", hours: 240)
-        ])
-        try await updater.run()
+        // Ten days on, the earnings story has left the window of every recent batch, and the
+        // kept clusterer lets it go.
+        for batch in 0...StoryUpdater.rememberedBatches {
+            _ = try await store.insertArticles([
+                Self.article(
+                    sourceID, "f\(batch)", "Fire halts production at Halden plant", "A fire halted production at a Halden Micro plant in Penang.",
+                    hours: 240 + Double(batch))
+            ])
+            try await updater.run()
+        }
+        #expect(updater.memory.heldStoryCount == 1)
         // A feed fetched late brings the earnings follow-up, published five hours after the story began.
         _ = try await store.insertArticles([Self.article(sourceID, "b", Self.followUp.0, Self.followUp.1, hours: 5)])
         #expect(try await updater.run() == 1)
