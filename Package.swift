@@ -124,7 +124,7 @@ let package = Package(
 
         .executableTarget(
             name: "lede-bench",
-            dependencies: ["LedeCore", "LedeEngine", "LedeSQLite", "LedeDemo", "LedeFetch", .product(name: "Logging", package: "swift-log")], path: "Sources/BenchTool"
+            dependencies: ["LedeCore", "LedeEngine", "LedeSQLite", "LedeDemo", "LedeFetch", "LedeScale", .product(name: "Logging", package: "swift-log")], path: "Sources/BenchTool"
         ),
 
         // Scale tooling: a synthetic corpus of any size served over loopback (scripts/scale and

@@ -13,6 +13,8 @@ import LedeSQLite
 ///   lede-bench ask [--articles 100000] [--questions 200]       question answering latency on a store of that size
 ///                                                              (`--database PATH` reuses a store `clustering` filled)
 ///   lede-bench feed [--items 100000]                           one huge feed fetched over loopback and stored
+///   lede-bench backfill [--articles 200000] [--feeds 1000]     clustering while many busy feeds are first imported
+///   lede-bench signature [--articles 20000]                    article signatures built per second, with a checksum
 ///
 /// Both print peak memory. Run in release mode: `swift run -c release lede-bench clustering`.
 @main
@@ -20,7 +22,7 @@ enum BenchTool {
     static func main() async throws {
         var arguments = Array(CommandLine.arguments.dropFirst())
         guard let mode = arguments.first else {
-            say("usage: lede-bench clustering|ask|feed [--articles N] [--batch N] [--questions N] [--items N] [--database PATH]")
+            say("usage: lede-bench clustering|ask|feed|backfill|signature [--articles N] [--batch N] [--questions N] [--items N] [--database PATH]")
             return
         }
         arguments.removeFirst()
@@ -41,12 +43,24 @@ enum BenchTool {
             try await ClusteringBenchmark(store: store, articles: articles, batch: option("--batch", 1000)).run()
         case "feed":
             try await FeedBenchmark(store: store, items: option("--items", 100_000), folder: folder.appendingPathComponent("site")).run()
+        case "signature":
+            SignatureBenchmark(articles: option("--articles", 20_000)).run()
+        case "backfill":
+            try await BackfillBenchmark(store: store, articles: option("--articles", 200_000), feeds: option("--feeds", 1000)).run()
         case "ask":
             try await AskBenchmark(store: store, articles: articles, questions: option("--questions", 200)).run()
         default:
-            say("unknown benchmark \(mode); use clustering, ask or feed")
+            say("unknown benchmark \(mode); use clustering, ask, feed, backfill or signature")
         }
         say(String(format: "peak memory: %.0f MB", Double(peakResidentKilobytes()) / 1024))
+    }
+
+    /// The memory resident now (peak memory says nothing of growth along the way).
+    static func residentKilobytes() -> Int {
+        guard let statm = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8),
+            let pages = statm.split(separator: " ").dropFirst().first.flatMap({ Int($0) })
+        else { return 0 }
+        return pages * Int(sysconf(Int32(_SC_PAGESIZE))) / 1024
     }
 
     static func peakResidentKilobytes() -> Int {

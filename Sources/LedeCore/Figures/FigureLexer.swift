@@ -31,11 +31,22 @@ struct FigureLexer {
         var isCapitalised = false
     }
 
-    static let currencySigns: [Character: String] = ["$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"]
     /// Letters written before `$` to name the dollar: `US$`, `A$`, `C$`, `HK$`, `S$`, `NZ$`.
     static let dollarPrefixes: [String: String] = [
         "US": "USD", "A": "AUD", "AU": "AUD", "C": "CAD", "CA": "CAD", "HK": "HKD", "S": "SGD", "NZ": "NZD",
     ]
+
+    /// The currency a sign stands for; a switch rather than a dictionary, whose lookup hashed a
+    /// character for every token.
+    static func currencyCode(_ character: Character) -> String? {
+        switch character {
+        case "$": "USD"
+        case "€": "EUR"
+        case "£": "GBP"
+        case "¥": "JPY"
+        default: nil
+        }
+    }
 
     static func tokens(in characters: [Character]) -> [Token] {
         var tokens: [Token] = []
@@ -51,7 +62,7 @@ struct FigureLexer {
                 index += 1
                 continue
             }
-            if let code = currencySigns[character] {
+            if let code = currencyCode(character) {
                 append(.currency(code), index, index + 1)
                 index += 1
                 continue
