@@ -6,8 +6,8 @@ import LedeSQLite
 
 /// Clustering during a first import of many busy feeds: the scale corpus stored feed by feed
 /// (each feed spans every day of the corpus, so each clustering batch reaches back to its
-/// start), with a clustering run after every feed, as `lede worker` does. Prints the
-/// clustering rate and the memory held as the store grows.
+/// start), with a clustering run after every feed. Prints the clustering rate and the memory
+/// held as the store grows.
 struct BackfillBenchmark {
     let store: SQLiteStore
     let articles: Int

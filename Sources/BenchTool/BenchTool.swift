@@ -16,7 +16,7 @@ import LedeSQLite
 ///   lede-bench backfill [--articles 200000] [--feeds 1000]     clustering while many busy feeds are first imported
 ///   lede-bench signature [--articles 20000]                    article signatures built per second, with a checksum
 ///
-/// Both print peak memory. Run in release mode: `swift run -c release lede-bench clustering`.
+/// Each prints peak memory. Run in release mode: `swift run -c release lede-bench clustering`.
 @main
 enum BenchTool {
     static func main() async throws {
