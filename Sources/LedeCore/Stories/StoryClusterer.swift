@@ -30,7 +30,9 @@ public struct StoryClusterer: Sendable {
 
     public let settings: Settings
     private(set) var stories: [IndexedStory] = []
-    private var postings: [String: [Int]] = [:]
+    /// The spellings of everything the held stories hold (see `Vocabulary`).
+    private(set) var vocabulary = Vocabulary()
+    private var postings: [IndexKey: [Int]] = [:]
     private var weights: TermWeights
     /// The number of documents the term weights were computed over.
     public private(set) var frequencyDocumentCount: Int
@@ -44,8 +46,9 @@ public struct StoryClusterer: Sendable {
         var headline: String
         var firstPublished: Date
         var lastPublished: Date
-        var signature: StorySignature
-        var indexedKeys: Set<String>
+        var signature: CompactStorySignature
+        /// In order, as `indexKeys(of:)` gives them.
+        var indexedKeys: [IndexKey]
         var changed: Bool
         /// Under the clusterer's current term weights; set by `update`, through which every
         /// change of a story or of the weights passes.
@@ -66,27 +69,28 @@ public struct StoryClusterer: Sendable {
             insert(
                 IndexedStory(
                     storedID: story.id, provisionalKey: 0, headline: story.headline, firstPublished: story.firstPublished,
-                    lastPublished: story.lastPublished, signature: story.signature, indexedKeys: [], changed: false))
+                    lastPublished: story.lastPublished, signature: CompactStorySignature(story.signature, vocabulary: &vocabulary),
+                    indexedKeys: [], changed: false))
         }
     }
 
     /// Places one article and updates the story it joins or opens.
     public mutating func place(_ article: ArticleSignature, outlet: String) -> Placement {
-        let weighted = WeightedArticle(article, weights: weights)
+        let weighted = WeightedArticle(article, weights: weights, vocabulary: vocabulary)
         let plausible = candidates(for: article)
             .map { (slot: $0, score: similarity(weighted, stories[$0])) }
             .filter { $0.score >= settings.threshold }
         if let slot = choice(among: plausible, for: article) {
             var story = stories[slot]
-            story.signature.add(article, outlet: outlet)
+            story.signature.add(article, outlet: outlet, vocabulary: &vocabulary)
             story.firstPublished = min(story.firstPublished, article.published)
             story.lastPublished = max(story.lastPublished, article.published)
             story.changed = true
             update(slot, story)
             return story.storedID.map { .existing(storyID: $0) } ?? .new(provisionalKey: story.provisionalKey)
         }
-        var signature = StorySignature()
-        signature.add(article, outlet: outlet)
+        var signature = CompactStorySignature()
+        signature.add(article, outlet: outlet, vocabulary: &vocabulary)
         let key = nextProvisionalKey
         nextProvisionalKey += 1
         insert(
@@ -117,11 +121,12 @@ public struct StoryClusterer: Sendable {
     private func supersedes(_ newer: (slot: Int, score: Double), _ older: (slot: Int, score: Double), article: ArticleSignature) -> Bool {
         let (newStory, oldStory) = (stories[newer.slot], stories[older.slot])
         guard newStory.firstPublished > oldStory.lastPublished, article.published >= newStory.firstPublished else { return false }
-        let sameNames = StorySimilarity.cosine(newStory.signature.titleEntities, oldStory.signature.titleEntities, { _ in 1 }) > 0
+        let (newNames, oldNames) = (newStory.signature.titleEntities, oldStory.signature.titleEntities)
+        let sameNames = newNames.entries.contains { oldNames.contains($0.key) }
         // A headline naming what only the older story's headlines name ("Retivelle" beside
         // "Selvane") is a follow-up of that story, not of the company's latest news.
-        let namesOnlyTheOlder = article.titleEntities.keys.contains {
-            oldStory.signature.titleEntities[$0] != nil && newStory.signature.titleEntities[$0] == nil
+        let namesOnlyTheOlder = article.titleEntities.keys.contains { name in
+            vocabulary.number(of: name).map { oldNames.contains($0) && !newNames.contains($0) } ?? false
         }
         return sameNames && !namesOnlyTheOlder && Self.odds(older.score) <= settings.supersedingOdds * Self.odds(newer.score)
     }
@@ -135,7 +140,7 @@ public struct StoryClusterer: Sendable {
         stories.filter(\.changed).map {
             StoryUpdate(
                 id: $0.storedID, provisionalKey: $0.provisionalKey, headline: $0.headline,
-                firstPublished: $0.firstPublished, lastPublished: $0.lastPublished, signature: $0.signature)
+                firstPublished: $0.firstPublished, lastPublished: $0.lastPublished, signature: $0.signature.expanded(vocabulary))
         }
     }
 
@@ -164,7 +169,8 @@ public struct StoryClusterer: Sendable {
         for story in saved {
             var indexed = IndexedStory(
                 storedID: story.id, provisionalKey: 0, headline: story.headline, firstPublished: story.firstPublished,
-                lastPublished: story.lastPublished, signature: story.signature, indexedKeys: [], changed: false)
+                lastPublished: story.lastPublished, signature: CompactStorySignature(story.signature, vocabulary: &vocabulary),
+                indexedKeys: [], changed: false)
             if let slot = slots[story.id] {
                 indexed.indexedKeys = stories[slot].indexedKeys
                 update(slot, indexed)
@@ -211,7 +217,7 @@ public struct StoryClusterer: Sendable {
 
     /// How likely an article belongs to a story, from 0 to 1; `0` outside the time window.
     func similarity(_ article: ArticleSignature, _ story: IndexedStory) -> Double {
-        similarity(WeightedArticle(article, weights: weights), story)
+        similarity(WeightedArticle(article, weights: weights, vocabulary: vocabulary), story)
     }
 
     private func similarity(_ weighted: WeightedArticle, _ story: IndexedStory) -> Double {
@@ -220,7 +226,8 @@ public struct StoryClusterer: Sendable {
         let inside = article.published >= story.firstPublished && article.published <= story.lastPublished
         guard abs(gap) <= settings.window || inside else { return 0 }
         return StorySimilarity.probability(
-            article: weighted, story: story.signature, gapDays: inside ? 0 : abs(gap) / 86400, weights: weights, norms: story.norms)
+            article: weighted, story: story.signature, gapDays: inside ? 0 : abs(gap) / 86400,
+            norms: story.norms ?? StoryNorms(story.signature, weights: weights, vocabulary: vocabulary))
     }
 
     // MARK: - Index
@@ -232,7 +239,10 @@ public struct StoryClusterer: Sendable {
     /// thousands of stories in the window, a common term's postings list hundreds of them, and
     /// a dictionary of hits sorted whole was most of the clustering job's time.
     private func candidates(for article: ArticleSignature) -> [Int] {
-        let keys = Self.indexKeys(terms: article.terms, entities: article.entities, weights: weights, termCount: 15)
+        // A key the vocabulary lacks is in no held story.
+        let keys = Self.strongestKeys(terms: article.terms, entities: article.entities, weights: weights, termCount: 15).compactMap {
+            key in vocabulary.number(of: key.spelling).map { IndexKey(key.isName, $0) }
+        }
         var hits = [UInt8](repeating: 0, count: stories.count)
         var touched: [Int] = []
         for key in keys {
@@ -250,24 +260,44 @@ public struct StoryClusterer: Sendable {
         return chosen
     }
 
-    /// The `termCount` strongest terms (weight times inverse document frequency) as `t:term`
-    /// and the 10 most mentioned names as `e:key`; ties go to the alphabetically first.
-    static func indexKeys(terms: [String: Double], entities: [String: Double], weights: TermWeights, termCount: Int) -> Set<String> {
-        var keys = Set<String>()
-        for (term, _) in strongest(terms, count: termCount, weight: { $1 * weights.idf($0) }) { keys.insert("t:" + term) }
-        for (key, _) in strongest(entities, count: 10, weight: { $1 }) { keys.insert("e:" + key) }
-        return keys
+    /// The `termCount` strongest terms (weight times inverse document frequency) and the 10
+    /// most mentioned names; ties go to the alphabetically first.
+    static func strongestKeys(
+        terms: [String: Double], entities: [String: Double], weights: TermWeights, termCount: Int
+    ) -> [(isName: Bool, spelling: String)] {
+        strongest(terms, count: termCount, weight: { $1 * weights.idf($0) }).map { (false, $0.0) }
+            + strongest(entities, count: 10, weight: { $1 }).map { (true, $0.0) }
+    }
+
+    /// `strongestKeys` of a held story, in order.
+    private func indexKeys(of story: CompactStorySignature) -> [IndexKey] {
+        func strongest(_ vector: SparseVector, count: Int, weight: (UInt32, Double) -> Double) -> [UInt32] {
+            Self.strongest(
+                vector.entries.lazy.map { ($0.key, $0.value) }, count: count, weight: weight,
+                before: { vocabulary.spelling($0) < vocabulary.spelling($1) }
+            ).map(\.0)
+        }
+        let terms = strongest(story.terms, count: 30, weight: { $1 * weights.idf(vocabulary.spelling($0)) })
+        let names = strongest(story.entities, count: 10, weight: { $1 })
+        return (terms.map { IndexKey(false, $0) } + names.map { IndexKey(true, $0) }).sorted()
     }
 
     /// The `count` entries of largest weight, largest first, ties alphabetically: a short
     /// sorted list kept while reading, instead of sorting every entry (a story gathers
     /// thousands of terms, and its keys are found again whenever it changes).
     static func strongest(_ vector: [String: Double], count: Int, weight: (String, Double) -> Double) -> [(String, Double)] {
+        strongest(vector.lazy.map { ($0.key, $0.value) }, count: count, weight: weight, before: <)
+    }
+
+    /// `strongest`, for keys of any kind that `before` puts in alphabetical order.
+    static func strongest<Key>(
+        _ entries: some Sequence<(Key, Double)>, count: Int, weight: (Key, Double) -> Double, before: (Key, Key) -> Bool
+    ) -> [(Key, Double)] {
         guard count > 0 else { return [] }
-        var best: [(String, Double)] = []
+        var best: [(Key, Double)] = []
         best.reserveCapacity(count + 1)
-        func precedes(_ a: (String, Double), _ b: (String, Double)) -> Bool { (a.1, b.0) > (b.1, a.0) }
-        for (key, value) in vector {
+        func precedes(_ a: (Key, Double), _ b: (Key, Double)) -> Bool { a.1 != b.1 ? a.1 > b.1 : before(a.0, b.0) }
+        for (key, value) in entries {
             let entry = (key, weight(key, value))
             if best.count == count, let last = best.last, !precedes(entry, last) { continue }
             var position = best.count
@@ -285,11 +315,22 @@ public struct StoryClusterer: Sendable {
 
     private mutating func update(_ slot: Int, _ story: IndexedStory) {
         var story = story
-        let keys = Self.indexKeys(terms: story.signature.terms, entities: story.signature.entities, weights: weights, termCount: 30)
-        for removed in story.indexedKeys.subtracting(keys) { postings[removed]?.removeAll { $0 == slot } }
-        for added in keys.subtracting(story.indexedKeys) { postings[added, default: []].append(slot) }
+        let keys = indexKeys(of: story.signature)
+        for removed in story.indexedKeys where !keys.contains(removed) { postings[removed]?.removeAll { $0 == slot } }
+        for added in keys where !story.indexedKeys.contains(added) { postings[added, default: []].append(slot) }
         story.indexedKeys = keys
-        story.norms = StoryNorms(story.signature, weights: weights)
+        story.norms = StoryNorms(story.signature, weights: weights, vocabulary: vocabulary)
         stories[slot] = story
     }
+}
+
+/// A key of the clusterer's index: a term or a name, by its vocabulary number.
+struct IndexKey: Hashable, Comparable, Sendable {
+    private let raw: UInt64
+
+    init(_ isName: Bool, _ number: UInt32) {
+        raw = (isName ? 1 << 32 : 0) | UInt64(number)
+    }
+
+    static func < (a: IndexKey, b: IndexKey) -> Bool { a.raw < b.raw }
 }

@@ -36,18 +36,25 @@ public struct StorySignature: Sendable, Hashable, Codable {
         outlets = []
     }
 
-    /// Adds an article.
+    /// How many of the strongest entries each vector keeps.
+    static let kept = (
+        terms: 120, contentTerms: 120, titleTerms: 40, leadTerms: 80, titleContent: 40, leadContent: 80, titleEvents: 20,
+        titleEntities: 40, events: 20, entities: 50
+    )
+
+    /// Adds an article (the clusterer does the same on its compact form, `CompactStorySignature`).
     public mutating func add(_ article: ArticleSignature, outlet: String) {
-        Self.accumulate(&terms, article.terms, keep: 120)
-        Self.accumulate(&contentTerms, article.contentTerms, keep: 120)
-        Self.accumulate(&titleTerms, article.titleTerms, keep: 40)
-        Self.accumulate(&leadTerms, article.leadTerms, keep: 80)
-        Self.accumulate(&titleContent, article.titleContent, keep: 40)
-        Self.accumulate(&leadContent, article.leadContent, keep: 80)
-        Self.accumulate(&titleEvents, article.titleEvents, keep: 20)
-        Self.accumulate(&titleEntities, article.titleEntities, keep: 40)
-        Self.accumulate(&events, article.events, keep: 20)
-        Self.accumulate(&entities, article.entities, keep: 50)
+        let keep = Self.kept
+        Self.accumulate(&terms, article.terms, keep: keep.terms)
+        Self.accumulate(&contentTerms, article.contentTerms, keep: keep.contentTerms)
+        Self.accumulate(&titleTerms, article.titleTerms, keep: keep.titleTerms)
+        Self.accumulate(&leadTerms, article.leadTerms, keep: keep.leadTerms)
+        Self.accumulate(&titleContent, article.titleContent, keep: keep.titleContent)
+        Self.accumulate(&leadContent, article.leadContent, keep: keep.leadContent)
+        Self.accumulate(&titleEvents, article.titleEvents, keep: keep.titleEvents)
+        Self.accumulate(&titleEntities, article.titleEntities, keep: keep.titleEntities)
+        Self.accumulate(&events, article.events, keep: keep.events)
+        Self.accumulate(&entities, article.entities, keep: keep.entities)
         for figure in article.figures { figures[figure, default: 0] += 1 }
         articleCount += 1
         if !outlets.contains(outlet) { outlets.append(outlet) }

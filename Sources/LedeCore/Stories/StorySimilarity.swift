@@ -39,14 +39,17 @@ struct StorySimilarity {
     /// - Parameter norms: the story's `StoryNorms` under the same frequencies, if known.
     init(article: ArticleSignature, story: StorySignature, gapDays: Double, frequencies: DocumentFrequencies, norms: StoryNorms? = nil) {
         let weights = TermWeights(frequencies)
-        self.init(article: WeightedArticle(article, weights: weights), story: story, gapDays: gapDays, weights: weights, norms: norms)
+        var vocabulary = Vocabulary()
+        let compact = CompactStorySignature(story, vocabulary: &vocabulary)
+        self.init(
+            article: WeightedArticle(article, weights: weights, vocabulary: vocabulary), story: compact, gapDays: gapDays,
+            norms: norms ?? StoryNorms(compact, weights: weights, vocabulary: vocabulary))
     }
 
     /// Compares an article whose vectors are already weighted, as the clusterer does when it
     /// scores one article against many stories.
-    init(article weighted: WeightedArticle, story: StorySignature, gapDays: Double, weights: TermWeights, norms: StoryNorms? = nil) {
-        // The story's vector lengths, under the same weights as the article's vectors.
-        let norms = norms ?? StoryNorms(story, weights: weights)
+    /// - Parameter norms: the story's vector lengths, under the weights the article's were weighted by.
+    init(article weighted: WeightedArticle, story: CompactStorySignature, gapDays: Double, norms: StoryNorms) {
         let article = weighted.article
         terms = Self.cosine(weighted.terms, story.terms, secondNorm: norms.terms)
         content = Self.cosine(weighted.contentTerms, story.contentTerms, secondNorm: norms.contentTerms)
@@ -60,7 +63,7 @@ struct StorySimilarity {
         nameConflict = !article.titleEntities.isEmpty && !story.titleEntities.isEmpty && titleEntities == 0 ? 1 : 0
         events = Self.cosine(weighted.events, story.events, secondNorm: norms.events)
         entities = Self.cosine(weighted.entities, story.entities, secondNorm: norms.entities)
-        figures = Double(min(3, article.figures.count { story.figures[$0] != nil })) / 3
+        figures = Double(min(3, story.sharedFigureCount(weighted.figureKeys))) / 3
         self.gapDays = gapDays
         noSharedNames = !article.entities.isEmpty && !story.entities.isEmpty && entities < 0.05
     }
@@ -68,14 +71,11 @@ struct StorySimilarity {
     /// `StorySimilarity(article:story:…).probability`, without the other comparisons when the
     /// names alone rule the story out: most candidates share common words with the article but
     /// none of its names, and the probability is then 0 whatever the rest says.
-    static func probability(
-        article weighted: WeightedArticle, story: StorySignature, gapDays: Double, weights: TermWeights, norms: StoryNorms?
-    ) -> Double {
+    static func probability(article weighted: WeightedArticle, story: CompactStorySignature, gapDays: Double, norms: StoryNorms) -> Double {
         if !weighted.article.entities.isEmpty, !story.entities.isEmpty {
-            let entityNorm = norms?.entities ?? squaredNorm(story.entities, { weights.entityIDF($0) })
-            if cosine(weighted.entities, story.entities, secondNorm: entityNorm) < 0.05 { return 0 }
+            if cosine(weighted.entities, story.entities, secondNorm: norms.entities) < 0.05 { return 0 }
         }
-        return StorySimilarity(article: weighted, story: story, gapDays: gapDays, weights: weights, norms: norms).probability
+        return StorySimilarity(article: weighted, story: story, gapDays: gapDays, norms: norms).probability
     }
 
     var probability: Double {
@@ -88,27 +88,33 @@ struct StorySimilarity {
         return 1 / (1 + exp(-z))
     }
 
-    static func cosine(_ first: [String: Double], _ second: [String: Double], _ weight: (String) -> Double) -> Double {
-        cosine(WeightedVector(first, weight), second, secondNorm: squaredNorm(second, weight))
-    }
-
-    /// - Parameter secondNorm: `squaredNorm(second, weight)` under the weights `first` was weighted by.
-    static func cosine(_ first: WeightedVector, _ second: [String: Double], secondNorm: @autoclosure () -> Double) -> Double {
-        guard !first.entries.isEmpty, !second.isEmpty else { return 0 }
+    /// - Parameter secondNorm: the squared length of `second` under the weights `first` was weighted by.
+    static func cosine(_ first: WeightedVector, _ second: SparseVector, secondNorm: Double) -> Double {
+        guard !first.isEmpty, !second.isEmpty else { return 0 }
+        // Both sides are in number order: one walk finds every shared key.
+        let (known, entries) = (first.known, second.entries)
         var dot = 0.0
-        for entry in first.entries {
-            if let other = second[entry.key] { dot += entry.weighted * other * entry.keyWeight }
+        var (i, j) = (0, 0)
+        while i < known.count && j < entries.count {
+            if known[i].key < entries[j].key {
+                i += 1
+            } else if entries[j].key < known[i].key {
+                j += 1
+            } else {
+                dot += known[i].weighted * entries[j].value * known[i].keyWeight
+                i += 1
+                j += 1
+            }
         }
-        let secondNorm = secondNorm()
         guard first.squaredNorm > 0, secondNorm > 0 else { return 0 }
         return dot / (first.squaredNorm.squareRoot() * secondNorm.squareRoot())
     }
 
-    /// The squared length of a vector under the weights.
-    static func squaredNorm(_ vector: [String: Double], _ weight: (String) -> Double) -> Double {
+    /// The squared length of a vector under the weights of its keys' spellings.
+    static func squaredNorm(_ vector: SparseVector, _ weight: (String) -> Double, _ vocabulary: Vocabulary) -> Double {
         var norm = 0.0
-        for (key, value) in vector {
-            let weighted = value * weight(key)
+        for entry in vector.entries {
+            let weighted = entry.value * weight(vocabulary.spelling(entry.key))
             norm += weighted * weighted
         }
         return norm
@@ -123,41 +129,56 @@ struct StoryNorms: Sendable {
     var titleEvents, titleEntities, events, entities: Double
 
     init(_ story: StorySignature, frequencies: DocumentFrequencies) {
-        self.init(story, weights: TermWeights(frequencies))
+        var vocabulary = Vocabulary()
+        self.init(CompactStorySignature(story, vocabulary: &vocabulary), weights: TermWeights(frequencies), vocabulary: vocabulary)
     }
 
-    init(_ story: StorySignature, weights: TermWeights) {
+    init(_ story: CompactStorySignature, weights: TermWeights, vocabulary: Vocabulary) {
         let idf: (String) -> Double = { weights.idf($0) }
         let entityIDF: (String) -> Double = { weights.entityIDF($0) }
         let one: (String) -> Double = { _ in 1 }
-        terms = StorySimilarity.squaredNorm(story.terms, idf)
-        contentTerms = StorySimilarity.squaredNorm(story.contentTerms, idf)
-        titleTerms = StorySimilarity.squaredNorm(story.titleTerms, idf)
-        leadTerms = StorySimilarity.squaredNorm(story.leadTerms, idf)
-        titleContent = StorySimilarity.squaredNorm(story.titleContent, idf)
-        leadContent = StorySimilarity.squaredNorm(story.leadContent, idf)
-        titleEvents = StorySimilarity.squaredNorm(story.titleEvents, one)
-        titleEntities = StorySimilarity.squaredNorm(story.titleEntities, entityIDF)
-        events = StorySimilarity.squaredNorm(story.events, one)
-        entities = StorySimilarity.squaredNorm(story.entities, entityIDF)
+        func norm(_ vector: SparseVector, _ weight: (String) -> Double) -> Double {
+            StorySimilarity.squaredNorm(vector, weight, vocabulary)
+        }
+        terms = norm(story.terms, idf)
+        contentTerms = norm(story.contentTerms, idf)
+        titleTerms = norm(story.titleTerms, idf)
+        leadTerms = norm(story.leadTerms, idf)
+        titleContent = norm(story.titleContent, idf)
+        leadContent = norm(story.leadContent, idf)
+        titleEvents = norm(story.titleEvents, one)
+        titleEntities = norm(story.titleEntities, entityIDF)
+        events = norm(story.events, one)
+        entities = norm(story.entities, entityIDF)
     }
 }
 
 /// One of an article's vectors with each entry's weight looked up once: the clusterer scores
 /// an article against up to 30 stories, and the weights (a dictionary lookup and a logarithm
-/// each) were then looked up for every one of them.
+/// each) were then looked up for every one of them. Entries whose spelling the clusterer's
+/// vocabulary lacks can match no story: they count only in the length.
 struct WeightedVector: Sendable {
-    var entries: [(key: String, weighted: Double, keyWeight: Double)] = []
-    var squaredNorm = 0.0
+    struct Entry: Sendable {
+        var key: UInt32
+        var weighted: Double
+        var keyWeight: Double
+    }
 
-    init(_ vector: [String: Double], _ weight: (String) -> Double) {
-        entries.reserveCapacity(vector.count)
+    /// The entries the vocabulary knows, in number order.
+    var known: [Entry] = []
+    var squaredNorm = 0.0
+    var isEmpty: Bool
+
+    init(_ vector: [String: Double], _ weight: (String) -> Double, vocabulary: Vocabulary) {
+        isEmpty = vector.isEmpty
+        known.reserveCapacity(vector.count)
         for (key, value) in vector {
             let keyWeight = weight(key)
             let weighted = value * keyWeight
             squaredNorm += weighted * weighted
-            entries.append((key, weighted, keyWeight))
+            if let number = vocabulary.number(of: key) { known.append(Entry(key: number, weighted: weighted, keyWeight: keyWeight)) }
         }
+        known.sort { $0.key < $1.key }
     }
 }
 
@@ -166,21 +187,24 @@ struct WeightedArticle: Sendable {
     var article: ArticleSignature
     var terms, contentTerms, titleTerms, leadTerms, titleContent, leadContent: WeightedVector
     var titleEvents, titleEntities, events, entities: WeightedVector
+    /// The numbers of the figures the vocabulary knows, in order.
+    var figureKeys: [UInt32]
 
-    init(_ article: ArticleSignature, weights: TermWeights) {
+    init(_ article: ArticleSignature, weights: TermWeights, vocabulary: Vocabulary) {
         let idf: (String) -> Double = { weights.idf($0) }
         let entityIDF: (String) -> Double = { weights.entityIDF($0) }
         let one: (String) -> Double = { _ in 1 }
         self.article = article
-        terms = WeightedVector(article.terms, idf)
-        contentTerms = WeightedVector(article.contentTerms, idf)
-        titleTerms = WeightedVector(article.titleTerms, idf)
-        leadTerms = WeightedVector(article.leadTerms, idf)
-        titleContent = WeightedVector(article.titleContent, idf)
-        leadContent = WeightedVector(article.leadContent, idf)
-        titleEvents = WeightedVector(article.titleEvents, one)
-        titleEntities = WeightedVector(article.titleEntities, entityIDF)
-        events = WeightedVector(article.events, one)
-        entities = WeightedVector(article.entities, entityIDF)
+        terms = WeightedVector(article.terms, idf, vocabulary: vocabulary)
+        contentTerms = WeightedVector(article.contentTerms, idf, vocabulary: vocabulary)
+        titleTerms = WeightedVector(article.titleTerms, idf, vocabulary: vocabulary)
+        leadTerms = WeightedVector(article.leadTerms, idf, vocabulary: vocabulary)
+        titleContent = WeightedVector(article.titleContent, idf, vocabulary: vocabulary)
+        leadContent = WeightedVector(article.leadContent, idf, vocabulary: vocabulary)
+        titleEvents = WeightedVector(article.titleEvents, one, vocabulary: vocabulary)
+        titleEntities = WeightedVector(article.titleEntities, entityIDF, vocabulary: vocabulary)
+        events = WeightedVector(article.events, one, vocabulary: vocabulary)
+        entities = WeightedVector(article.entities, entityIDF, vocabulary: vocabulary)
+        figureKeys = article.figures.compactMap(vocabulary.number(of:)).sorted()
     }
 }

@@ -47,21 +47,43 @@ import Testing
             #expect(features(kept) == features(computed))
             #expect(computed.terms > 0)
             // The clusterer's shortcut (names alone can rule a story out) gives the same probability.
-            let weights = TermWeights(frequencies)
-            let shortcut = StorySimilarity.probability(
-                article: WeightedArticle(article, weights: weights), story: story, gapDays: 0, weights: weights,
-                norms: StoryNorms(story, frequencies: frequencies))
-            #expect(shortcut == computed.probability)
+            #expect(Self.clustererProbability(article, story, frequencies) == computed.probability)
         }
         var oneCompany = StorySignature()
         oneCompany.add(Self.earnings, outlet: "a.example")
-        let weights = TermWeights(frequencies)
         let otherCompany = StorySimilarity(article: Self.otherCompanyEarnings, story: oneCompany, gapDays: 0, frequencies: frequencies)
         #expect(otherCompany.noSharedNames && otherCompany.probability == 0)
-        #expect(
-            StorySimilarity.probability(
-                article: WeightedArticle(Self.otherCompanyEarnings, weights: weights), story: oneCompany, gapDays: 0, weights: weights, norms: nil)
-                == 0)
+        #expect(Self.clustererProbability(Self.otherCompanyEarnings, oneCompany, frequencies) == 0)
+    }
+
+    /// The probability as the clusterer computes it, on the story's compact form.
+    static func clustererProbability(_ article: ArticleSignature, _ story: StorySignature, _ frequencies: DocumentFrequencies) -> Double {
+        let weights = TermWeights(frequencies)
+        var vocabulary = Vocabulary()
+        let compact = CompactStorySignature(story, vocabulary: &vocabulary)
+        return StorySimilarity.probability(
+            article: WeightedArticle(article, weights: weights, vocabulary: vocabulary), story: compact, gapDays: 0,
+            norms: StoryNorms(compact, weights: weights, vocabulary: vocabulary))
+    }
+
+    /// The clusterer adds articles to a story's compact form: expanded, it must be the
+    /// signature adding them to a `StorySignature` gives, to the last bit.
+    @Test func compactStorySignaturesAddUpAsFullOnes() {
+        var full = StorySignature()
+        var compact = CompactStorySignature()
+        var vocabulary = Vocabulary()
+        // Many terms of few distinct weights, so that trimming to the kept number meets ties.
+        var wordy = Self.fire
+        wordy.terms = Dictionary(uniqueKeysWithValues: (0..<300).map { ("word\($0)", Double($0 % 3 + 1)) })
+        let articles = [Self.earnings, Self.earningsFollowUp, wordy, Self.fire, Self.otherCompanyEarnings, Self.earnings]
+        for (index, article) in articles.enumerated() {
+            full.add(article, outlet: "outlet\(index % 3).example")
+            compact.add(article, outlet: "outlet\(index % 3).example", vocabulary: &vocabulary)
+            #expect(compact.expanded(vocabulary) == full)
+        }
+        #expect(full.terms.count == StorySignature.kept.terms, "the trimming was exercised")
+        var again = Vocabulary()
+        #expect(CompactStorySignature(full, vocabulary: &again).expanded(again) == full)
     }
 
     /// The index keys are picked from a short sorted list; they must be those a full sort gives.
