@@ -2,9 +2,9 @@ import Foundation
 
 /// The spellings the clusterer holds (terms, name keys, figure keys, outlets), each given a
 /// number the first time it is seen. Story vectors are then sorted arrays of numbers and
-/// weights: about a quarter of the memory of dictionaries keyed by strings (a first import
-/// holds every story of the month), and compared by walking two sorted arrays instead of
-/// hashing a string per entry. Numbers are never reused while the clusterer lives.
+/// weights: about half the memory per held story of dictionaries keyed by strings (a first
+/// import holds every story of the month), and compared by walking two sorted arrays instead
+/// of hashing a string per entry.
 struct Vocabulary: Sendable {
     private var numbers: [String: UInt32] = [:]
     private var spellings: [String] = []
@@ -25,8 +25,8 @@ struct Vocabulary: Sendable {
 }
 
 /// A vector keyed by vocabulary numbers, in ascending number order.
-struct SparseVector: Sendable, Equatable {
-    struct Entry: Sendable, Equatable {
+struct SparseVector: Sendable {
+    struct Entry: Sendable {
         var key: UInt32
         var value: Double
     }
