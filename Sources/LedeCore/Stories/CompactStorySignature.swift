@@ -55,6 +55,13 @@ struct SparseVector: Sendable {
         Dictionary(uniqueKeysWithValues: entries.map { (vocabulary.spelling($0.key), $0.value) })
     }
 
+    /// The same vector under the numbers of another vocabulary.
+    func renumbered(from old: Vocabulary, into new: inout Vocabulary) -> SparseVector {
+        var copy = SparseVector()
+        copy.entries = Self.tight(entries.map { Entry(key: new.intern(old.spelling($0.key)), value: $0.value) }.sorted { $0.key < $1.key })
+        return copy
+    }
+
     /// `StorySignature.accumulate`: adds the vector scaled to a sum of 1, then keeps the `keep`
     /// largest entries (ties to the alphabetically first spelling).
     mutating func accumulate(_ vector: [String: Double], keep: Int, vocabulary: inout Vocabulary) {
@@ -151,6 +158,19 @@ struct CompactStorySignature: Sendable {
         signature.articleCount = articleCount
         signature.outlets = outlets.map(vocabulary.spelling)
         return signature
+    }
+
+    /// The same signature under the numbers of another vocabulary (see `StoryClusterer.refresh`).
+    func renumbered(from old: Vocabulary, into new: inout Vocabulary) -> CompactStorySignature {
+        var copy = self
+        for vector in Self.vectors { copy[keyPath: vector] = self[keyPath: vector].renumbered(from: old, into: &new) }
+        copy.figures = figures.map { FigureCount(key: new.intern(old.spelling($0.key)), count: $0.count) }.sorted { $0.key < $1.key }
+        copy.outlets = outlets.map { new.intern(old.spelling($0)) }
+        return copy
+    }
+
+    private static var vectors: [WritableKeyPath<CompactStorySignature, SparseVector>] {
+        [\.terms, \.contentTerms, \.titleTerms, \.leadTerms, \.titleContent, \.leadContent, \.titleEvents, \.titleEntities, \.events, \.entities]
     }
 
     /// `StorySignature.add`, with the same keep limits.

@@ -30,8 +30,11 @@ public struct StoryClusterer: Sendable {
 
     public let settings: Settings
     private(set) var stories: [IndexedStory] = []
-    /// The spellings of everything the held stories hold (see `Vocabulary`).
+    /// The spellings of everything the held stories hold (see `Vocabulary`), and of what
+    /// stories let go since the last renumbering held.
     private(set) var vocabulary = Vocabulary()
+    /// How many spellings the vocabulary had when it was last renumbered.
+    private var spellingsWhenRenumbered = 0
     private var postings: [IndexKey: [Int]] = [:]
     private var weights: TermWeights
     /// The number of documents the term weights were computed over.
@@ -196,9 +199,28 @@ public struct StoryClusterer: Sendable {
             weights = TermWeights(frequencies)
             frequencyDocumentCount = frequencies.documentCount
         }
+        rebuild(kept, renumbering: vocabulary.count > max(Self.spellingsBeforeRenumbering, 2 * spellingsWhenRenumbered))
+        heldSince = max(heldSince, date)
+    }
+
+    /// The vocabulary keeps the spellings of stories let go, and a worker's clusterer lives as
+    /// long as the worker: once it has this many spellings and twice as many as when last
+    /// renumbered, a refresh gives the held stories a new vocabulary of only their own (the
+    /// index is rebuilt then anyway; doubling keeps the renumbering rare in a first import,
+    /// where nearly every spelling stays held).
+    static let spellingsBeforeRenumbering = 1 << 18
+
+    /// Holds exactly `kept`, with the index (and, if asked, the vocabulary) built afresh.
+    mutating func rebuild(_ kept: [IndexedStory], renumbering: Bool) {
+        var kept = kept
+        if renumbering {
+            var fresh = Vocabulary()
+            for slot in kept.indices { kept[slot].signature = kept[slot].signature.renumbered(from: vocabulary, into: &fresh) }
+            vocabulary = fresh
+            spellingsWhenRenumbered = fresh.count
+        }
         stories = []
         postings = [:]
-        heldSince = max(heldSince, date)
         for var story in kept {
             story.indexedKeys = []
             insert(story)

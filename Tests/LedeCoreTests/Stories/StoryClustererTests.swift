@@ -86,6 +86,37 @@ import Testing
         #expect(CompactStorySignature(full, vocabulary: &again).expanded(again) == full)
     }
 
+    /// A refresh may give the held stories a vocabulary of their own spellings only; what the
+    /// clusterer places and saves after must be what it would have without the renumbering.
+    @Test func renumberingTheVocabularyChangesNoPlacement() {
+        var before = StoryClusterer(stories: [], frequencies: DocumentFrequencies())
+        for (index, article) in [Self.fire, Self.otherCompanyEarnings, Self.earnings].enumerated() {
+            _ = before.place(article, outlet: "outlet\(index).example")
+        }
+        // Reversed, so that the new numbers differ from the old ones.
+        var renumbered = before
+        renumbered.rebuild(before.stories.reversed(), renumbering: true)
+        var plain = before
+        plain.rebuild(before.stories.reversed(), renumbering: false)
+        #expect(renumbered.vocabulary.number(of: "fire") != before.vocabulary.number(of: "fire"))
+        #expect(renumbered.vocabulary.count == before.vocabulary.count)
+        for article in [Self.earningsFollowUp, Self.interimChiefOnTheQuarter, Self.quarterlyLoss] {
+            // The same scores, but for the order the products are summed in.
+            for slot in plain.stories.indices {
+                let (a, b) = (renumbered.similarity(article, renumbered.stories[slot]), plain.similarity(article, plain.stories[slot]))
+                #expect(abs(a - b) < 1e-12, "story \(slot): \(a) against \(b)")
+            }
+            #expect(renumbered.place(article, outlet: "c.example") == plain.place(article, outlet: "c.example"))
+        }
+        #expect(renumbered.changedStories == plain.changedStories)
+
+        // Letting go of stories lets go of the spellings only they held.
+        var fewer = before
+        fewer.rebuild([before.stories[0]], renumbering: true)
+        #expect(fewer.vocabulary.count < before.vocabulary.count)
+        #expect(fewer.changedStories == [before.changedStories[0]])
+    }
+
     /// The index keys are picked from a short sorted list; they must be those a full sort gives.
     @Test func strongestEntriesAreThoseAFullSortGives() {
         var random = SystemRandomNumberGenerator()
